@@ -1,0 +1,45 @@
+//! Server functions: the pages' only way to the backend. On the server they call the
+//! [`crate::service::CatalogueService`] found in context; in the browser they are HTTP calls.
+
+use crate::model::{ChildrenPage, HomeData, PageRequest, RecordPage, SiteInfo};
+use crate::service::ServiceError;
+use leptos::prelude::*;
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+impl FromServerFnError for ServiceError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(_value: ServerFnErrorErr) -> Self {
+        ServiceError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn catalogue() -> Result<crate::service::Catalogue, ServiceError> {
+    use_context::<crate::service::Catalogue>().ok_or(ServiceError::Internal)
+}
+
+/// What every page shows about the portal (header, footer, titles).
+#[server(prefix = "/sfn", endpoint = "site")]
+pub async fn get_site() -> Result<SiteInfo, ServiceError> {
+    catalogue()?.site().await
+}
+
+/// The home page's data.
+#[server(prefix = "/sfn", endpoint = "home")]
+pub async fn get_home() -> Result<HomeData, ServiceError> {
+    catalogue()?.home().await
+}
+
+/// One page of the fonds list.
+#[server(prefix = "/sfn", endpoint = "fonds")]
+pub async fn get_fonds(page: PageRequest) -> Result<ChildrenPage, ServiceError> {
+    catalogue()?.fonds(page).await
+}
+
+/// A record with one page of its children.
+#[server(prefix = "/sfn", endpoint = "record")]
+pub async fn get_record(code: String, page: PageRequest) -> Result<RecordPage, ServiceError> {
+    catalogue()?.record(code, page).await
+}

@@ -1,0 +1,91 @@
+//! Locale formatting: numbers, year ranges, level names and counted nouns.
+
+use super::{Key, Lang, t};
+use crate::model::Level;
+
+/// A whole number with the locale's grouping: `1.234.567` in Vietnamese, `1,234,567` in English.
+pub fn format_number(lang: Lang, n: i64) -> String {
+    let sep = lang.pick('.', ',');
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A year range as `1983` or `1983–1990` (years are never grouped).
+pub fn format_years(years: (i32, i32)) -> String {
+    let (from, to) = years;
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
+/// The name of a level, capitalised: Phông, Mục lục, Hồ sơ, Tài liệu.
+pub fn level_name(lang: Lang, level: Level) -> &'static str {
+    t(
+        lang,
+        match level {
+            Level::Fonds => Key::LevelFonds,
+            Level::Series => Key::LevelSeries,
+            Level::File => Key::LevelFile,
+            Level::Item => Key::LevelItem,
+        },
+    )
+}
+
+/// `n` units of `level` (`12 hồ sơ`, `1 file`, `1.234 tài liệu`); with no level, a neutral
+/// noun (`5 thành phần`, `5 components`) for lists whose level is not known in advance.
+pub fn count_of(lang: Lang, level: Option<Level>, n: i64) -> String {
+    let (vi, en_one, en_many) = match level {
+        Some(Level::Fonds) => ("phông", "fonds", "fonds"),
+        Some(Level::Series) => ("mục lục", "series", "series"),
+        Some(Level::File) => ("hồ sơ", "file", "files"),
+        Some(Level::Item) => ("tài liệu", "item", "items"),
+        None => ("thành phần", "component", "components"),
+    };
+    let noun = lang.pick(vi, if n == 1 { en_one } else { en_many });
+    format!("{} {noun}", format_number(lang, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_locale() {
+        assert_eq!(format_number(Lang::Vi, 1_234_567), "1.234.567");
+        assert_eq!(format_number(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(format_number(Lang::Vi, 999), "999");
+        assert_eq!(format_number(Lang::Vi, 1000), "1.000");
+        assert_eq!(format_number(Lang::En, 100_000), "100,000");
+        assert_eq!(format_number(Lang::En, 0), "0");
+        assert_eq!(format_number(Lang::Vi, -12_345), "-12.345");
+        assert_eq!(
+            format_number(Lang::En, i64::MIN),
+            "-9,223,372,036,854,775,808"
+        );
+    }
+
+    #[test]
+    fn years_and_counts() {
+        assert_eq!(format_years((1996, 1996)), "1996");
+        assert_eq!(format_years((1983, 1990)), "1983–1990");
+        assert_eq!(count_of(Lang::Vi, Some(Level::File), 1200), "1.200 hồ sơ");
+        assert_eq!(count_of(Lang::Vi, Some(Level::Item), 3), "3 tài liệu");
+        assert_eq!(count_of(Lang::En, Some(Level::File), 1), "1 file");
+        assert_eq!(count_of(Lang::En, Some(Level::Item), 1200), "1,200 items");
+        assert_eq!(count_of(Lang::En, None, 2), "2 components");
+        assert_eq!(level_name(Lang::Vi, Level::Series), "Mục lục");
+        assert_eq!(level_name(Lang::En, Level::Item), "Item");
+    }
+}

@@ -1,0 +1,112 @@
+//! The table of interface strings: one typed key, its Vietnamese and its English text.
+
+macro_rules! strings {
+    ($($(#[$doc:meta])* $key:ident => $vi:literal, $en:literal;)*) => {
+        /// A visible interface string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl Key {
+            /// Every key, for completeness checks.
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+
+            /// The (Vietnamese, English) texts.
+            pub const fn texts(self) -> (&'static str, &'static str) {
+                match self {
+                    $(Key::$key => ($vi, $en),)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    // Layout
+    SkipLink => "Bỏ qua, đến nội dung chính", "Skip to main content";
+    PortalName => "Phòng đọc trực tuyến", "Online reading room";
+    MainNav => "Điều hướng chính", "Main navigation";
+    NavHome => "Trang chủ", "Home";
+    NavFonds => "Phông lưu trữ", "Fonds";
+    /// The language switch shows the name of the *other* language.
+    LangSwitch => "English", "Tiếng Việt";
+    FooterNote => "Dữ liệu đặc tả tài liệu lưu trữ công bố theo Thông tư 05/2025/TT-BNV.",
+        "Descriptive metadata of archival records published under Circular 05/2025/TT-BNV.";
+    Loading => "Đang tải…", "Loading…";
+
+    // Home
+    HomeIntro => "Tra cứu dữ liệu đặc tả và đọc tài liệu lưu trữ lịch sử trực tuyến.",
+        "Browse the catalogue of historical archives and read records online.";
+    CountsHeading => "Tài liệu đã công bố", "Published holdings";
+    CountFonds => "Phông lưu trữ", "Fonds";
+    CountFiles => "Hồ sơ", "Files";
+    CountItems => "Tài liệu", "Items";
+    AllFonds => "Xem tất cả phông lưu trữ", "See all fonds";
+
+    // Lists and paging
+    FondsHeading => "Phông lưu trữ", "Fonds";
+    NoFonds => "Chưa có phông lưu trữ nào được công bố.", "No fonds have been published yet.";
+    NoChildren => "Không có thành phần nào được công bố.", "No published contents.";
+    Pagination => "Phân trang", "Pagination";
+    FirstPage => "Trang đầu", "First page";
+    PrevPage => "Trang trước", "Previous page";
+    NextPage => "Trang sau", "Next page";
+
+    // Record
+    Breadcrumb => "Đường dẫn", "Breadcrumb";
+    SummaryHeading => "Thông tin chung", "Summary";
+    Level => "Cấp", "Level";
+    ReferenceCode => "Mã tham chiếu", "Reference code";
+    Dates => "Thời gian", "Dates";
+    Years => "Năm", "Years";
+    Fonds => "Thuộc phông", "Fonds";
+    Access => "Chế độ sử dụng", "Access";
+    AccessPublic => "Công khai", "Public";
+    ConditionalNotice => "Sử dụng có điều kiện — gửi yêu cầu", "Conditional access — submit a request";
+    GrantedNotice => "Được phép sử dụng theo yêu cầu đã duyệt", "Access granted by an approved request";
+    MetadataHeading => "Dữ liệu đặc tả", "Descriptive metadata";
+    ContentsHeading => "Thành phần", "Contents";
+
+    // Levels (singular, capitalised)
+    LevelFonds => "Phông", "Fonds";
+    LevelSeries => "Mục lục", "Series";
+    LevelFile => "Hồ sơ", "File";
+    LevelItem => "Tài liệu", "Item";
+
+    // Errors
+    NotFoundTitle => "Không tìm thấy tài liệu", "Record not found";
+    NotFoundText => "Tài liệu hoặc trang bạn tìm không tồn tại hoặc không được công bố.",
+        "The record or page you asked for does not exist or is not published.";
+    BadRequestTitle => "Yêu cầu không hợp lệ", "Invalid request";
+    BadRequestText => "Địa chỉ có tham số không hợp lệ.", "The address has an invalid parameter.";
+    ErrorTitle => "Đã có lỗi xảy ra", "Something went wrong";
+    ErrorText => "Hệ thống tạm thời không trả lời được. Xin vui lòng thử lại sau.",
+        "The service could not answer. Please try again later.";
+    BackHome => "Về trang chủ", "Back to the home page";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Key;
+
+    #[test]
+    fn every_key_has_both_texts() {
+        for key in Key::ALL {
+            let (vi, en) = key.texts();
+            assert!(!vi.is_empty() && !en.is_empty(), "{key:?} is empty");
+            assert_eq!(vi.trim(), vi, "{key:?} has stray spaces");
+            assert_eq!(en.trim(), en, "{key:?} has stray spaces");
+        }
+    }
+
+    #[test]
+    fn vietnamese_texts_are_not_english() {
+        // Only proper names may coincide; every other Vietnamese text must be translated.
+        let same: Vec<_> = Key::ALL
+            .iter()
+            .filter(|k| k.texts().0 == k.texts().1)
+            .collect();
+        assert!(same.is_empty(), "untranslated: {same:?}");
+    }
+}

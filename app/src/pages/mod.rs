@@ -1,0 +1,28 @@
+//! The public pages of the catalogue, one module per route plus the error page.
+
+mod fonds;
+mod home;
+mod not_found;
+mod record;
+
+pub use fonds::FondsPage;
+pub use home::HomePage;
+pub use not_found::{ErrorPage, NotFound};
+pub use record::RecordPage;
+
+use crate::model::PageRequest;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The cursor of the current address (`?after=` or `?before=`), for paged lists.
+fn page_request() -> Memo<PageRequest> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let query = query.read();
+        PageRequest {
+            after: query.get("after"),
+            before: query.get("before"),
+            limit: None,
+        }
+    })
+}

@@ -1,0 +1,174 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the portal
+// under test at BASE_URL, and helpers that find their way through the catalogue by following links.
+
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+
+/** Address of the running portal, e.g. http://127.0.0.1:41234 (no trailing slash). */
+export const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
+if (!BASE_URL) {
+  throw new Error('BASE_URL is not set: start a portal and run e.g. BASE_URL=http://127.0.0.1:3000 npm test');
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which this
+// machine's closed network refuses; QUIC is off for the same reason.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Time allowed for one navigation or wait, in ms. Debug WebAssembly bundles are large. */
+export const TIMEOUT = 30_000;
+
+/**
+ * Launches Chromium. `launch()` (not `launchPersistentContext`) gives every run a fresh,
+ * throw-away user-data directory that Playwright creates and deletes itself.
+ */
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Opens a new context (own cookies) and page. Page errors are collected in `page.errors`
+ * so tests can assert that none happened.
+ */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'vi-VN', ...options });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    // Failed loads are reported below with their address.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
+      page.errors.push(`console.error: ${msg.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    const request = response.request();
+    if (response.status() >= 400 && !request.isNavigationRequest()) {
+      page.errors.push(`${request.resourceType()} ${response.url()} answered ${response.status()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    page.errors.push(`${request.resourceType()} ${request.url()} failed: ${request.failure()?.errorText}`);
+  });
+  return page;
+}
+
+/** Loads `path` and asserts a 200 answer. Returns the response. */
+export async function open(page, path) {
+  const response = await page.goto(path, { waitUntil: 'load' });
+  assert.ok(response, `no response for ${path}`);
+  assert.equal(response.status(), 200, `GET ${path} returned ${response.status()}`);
+  return response;
+}
+
+/** Waits until the WebAssembly bundle has hydrated the page (the frontend sets `window.__hydrated`). */
+export async function waitForHydration(page) {
+  try {
+    await page.waitForFunction(
+      () => window.__hydrated === true || document.documentElement.hasAttribute('data-hydrated'),
+      null,
+      { timeout: TIMEOUT },
+    );
+  } catch (err) {
+    throw new Error(
+      `the page at ${page.url()} never hydrated (window.__hydrated stayed unset); ` +
+        `page errors: ${JSON.stringify(page.errors)}; ${err.message}`,
+    );
+  }
+}
+
+/** The hrefs of the links in the children list, in order ([] when the page has none). */
+export async function childLinks(page) {
+  return page.$$eval('ol[data-testid=children] a[href]', (links) =>
+    links.map((a) => a.getAttribute('href')),
+  );
+}
+
+/** The hrefs of the fonds links on the home page or /fonds. */
+export async function fondsLinks(page) {
+  return page.$$eval('ol[data-testid=fonds-list] a[href]', (links) =>
+    links.map((a) => a.getAttribute('href')),
+  );
+}
+
+/** The `href` of the first link of each child that is not a conditional stub. */
+export async function openChildLinks(page) {
+  return page.$$eval('ol[data-testid=children] > li', (items) =>
+    items
+      .filter((li) => li.getAttribute('data-access') !== 'conditional')
+      .map((li) => li.querySelector('a[href]'))
+      .filter(Boolean)
+      .map((a) => a.getAttribute('href')),
+  );
+}
+
+/**
+ * Clicks the link with `href` and waits until the browser shows that address and its content,
+ * whether the router handles the click in the page or the browser loads a new document.
+ */
+export async function follow(page, href, selector = 'main h1') {
+  const target = new URL(href, page.url());
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search),
+    page.locator(`a[href="${cssEscape(href)}"]`).first().click(),
+  ]);
+  await page.locator(selector).first().waitFor();
+}
+
+function cssEscape(s) {
+  return s.replace(/["\\]/g, '\\$&');
+}
+
+/**
+ * Walks from the home page down the first public link of each children list until a page with
+ * no children (an item). Returns the addresses visited: [fonds, (series…), file, item].
+ */
+export async function walkToItem(page) {
+  await open(page, '/');
+  const fonds = await fondsLinks(page);
+  assert.ok(fonds.length > 0, 'the home page lists no fonds');
+  const path = [];
+  let href = fonds[0];
+  for (let depth = 0; depth < 6; depth++) {
+    await follow(page, href);
+    path.push(new URL(page.url()).pathname);
+    const next = await openChildLinks(page);
+    if (next.length === 0) return path;
+    href = next[0];
+  }
+  throw new Error(`no item page within 6 levels below ${fonds[0]}: ${path.join(' → ')}`);
+}
+
+/**
+ * Finds a record whose children list has more than one page by reading record pages breadth
+ * first from the fonds list (at most `limit` pages). Returns its path.
+ */
+export async function findPagedRecord(page, limit = 60) {
+  await open(page, '/fonds');
+  const queue = await fondsLinks(page);
+  const seen = new Set();
+  while (queue.length > 0 && seen.size < limit) {
+    const href = queue.shift();
+    if (seen.has(href)) continue;
+    seen.add(href);
+    await open(page, href);
+    if ((await page.locator('a[data-testid=next-page]').count()) > 0) return href;
+    queue.push(...(await childLinks(page)));
+  }
+  throw new Error(`none of the ${seen.size} record pages read has a second page of children`);
+}

@@ -1,0 +1,51 @@
+// An automated accessibility scan (axe-core) of the main pages: no serious or critical violations.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launchBrowser, newPage, open, waitForHydration, walkToItem } from '../support/browser.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser;
+let file;
+let item;
+before(async () => {
+  browser = await launchBrowser();
+  const page = await newPage(browser);
+  const path = await walkToItem(page);
+  [file, item] = path.slice(-2);
+  await page.context().close();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function scan(path) {
+  // bypassCSP: the portal's Content-Security-Policy rightly refuses injected scripts.
+  const page = await newPage(browser, { bypassCSP: true });
+  await open(page, path);
+  await waitForHydration(page);
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'] }),
+  );
+  await page.context().close();
+  const report = (v) =>
+    `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+    v.nodes.slice(0, 5).map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n');
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = results.violations.filter((v) => !blocking.includes(v));
+  if (minor.length > 0) console.log(`# axe ${path}: minor or moderate findings:\n${minor.map(report).join('\n')}`);
+  assert.equal(
+    blocking.length,
+    0,
+    `axe found serious or critical violations on ${path}:\n${blocking.map(report).join('\n')}`,
+  );
+}
+
+test('axe: home page', () => scan('/'));
+test('axe: list of fonds', () => scan('/fonds'));
+test('axe: file record page', () => scan(file));
+test('axe: item record page', () => scan(item));

@@ -1,0 +1,43 @@
+//! `portal demo` and `portal gen-corpus`: a generated catalogue, written as CSV and, for the
+//! demo, imported on first run exactly as an archivist's catalogue would be.
+
+use super::progress::Bar;
+use crate::catalogue::pipeline;
+use crate::config::Config;
+use crate::corpus::{self, CorpusSpec};
+use crate::db::Db;
+use std::path::Path;
+
+/// Fills an empty database with a generated demo catalogue of about `items` items.
+pub async fn prepare(db: &Db, config: &Config, items: u64) -> anyhow::Result<()> {
+    let stored: i64 = sqlx::query_scalar("select count(*) from units").fetch_one(&db.pool).await?;
+    if stored > 0 {
+        return Ok(());
+    }
+    let dir = config.data_dir.join("demo-catalogue");
+    eprintln!("Tạo danh mục trình diễn (generating the demo catalogue) in {} …", dir.display());
+    gen_corpus(&dir, items, 1, 0)?;
+    let bar = Bar::new(0, "Nhập danh mục");
+    let report = pipeline::import_paths(db, &[dir], false, &|total, done| {
+        bar.set_total(total);
+        bar.inc(done);
+    })
+    .await?;
+    bar.finish();
+    eprintln!("{}", report.summary());
+    Ok(())
+}
+
+/// Writes a synthetic catalogue of about `items` items to `out`.
+pub fn gen_corpus(out: &Path, items: u64, seed: u64, invalid: u64) -> anyhow::Result<()> {
+    std::fs::create_dir_all(out)
+        .map_err(|e| anyhow::anyhow!("--out {}: không tạo được thư mục ({e})", out.display()))?;
+    let mut spec = CorpusSpec::new(items);
+    spec.seed = seed;
+    spec.invalid_rows = invalid;
+    let bar = Bar::new(items, "Sinh danh mục");
+    let summary = corpus::generate(&spec, out, &|n| bar.inc(n))?;
+    bar.finish();
+    eprintln!("{summary:?}");
+    Ok(())
+}

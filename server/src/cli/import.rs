@@ -1,0 +1,40 @@
+//! `portal import`: runs the import pipeline with a progress bar, prints a summary, writes the
+//! JSON report, and exits 0 (all accepted), 3 (some rejected) or 1 (nothing importable).
+
+use super::progress::Bar;
+use crate::catalogue::pipeline::{self, ImportError};
+use crate::config::Config;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Imports `paths` and reports.
+pub async fn run(config: &Config, paths: &[PathBuf], dry_run: bool, report_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    for p in paths {
+        if !p.exists() {
+            eprintln!("{}: không tồn tại (no such file or folder)", p.display());
+            return Ok(ExitCode::from(1));
+        }
+    }
+    let db = super::open_db(config).await?;
+    let bar = Bar::new(0, if dry_run { "Kiểm tra" } else { "Nhập" });
+    let result = pipeline::import_paths(&db, paths, dry_run, &|total, n| {
+        bar.set_total(total);
+        bar.inc(n);
+    })
+    .await;
+    bar.finish();
+    let report = match result {
+        Ok(r) => r,
+        Err(ImportError::Unreadable(reason)) => {
+            eprintln!("{reason}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    eprintln!("{}", report.summary());
+    if let Some(file) = report_file {
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(file, json).map_err(|e| anyhow::anyhow!("--report {}: không ghi được ({e})", file.display()))?;
+    }
+    Ok(ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(1)))
+}

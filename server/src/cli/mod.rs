@@ -1,0 +1,126 @@
+//! The `portal` command line (interfaces.md §1): one binary, one subcommand per job.
+
+mod demo;
+mod import;
+mod progress;
+
+use crate::config::{Config, RunMode};
+use crate::db::Db;
+use crate::http::{self, AppState};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The online reading room of a historical archive (Phòng đọc trực tuyến).
+#[derive(Debug, Parser)]
+#[command(name = "portal", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the portal (runs pending migrations first).
+    Serve {
+        /// Listen address.
+        #[arg(long, env = "PORTAL_BIND", default_value = "127.0.0.1:3000")]
+        bind: String,
+    },
+    /// On first run fill the data directory with a generated demo catalogue, then serve.
+    Demo {
+        /// Listen address.
+        #[arg(long, env = "PORTAL_BIND", default_value = "127.0.0.1:3000")]
+        bind: String,
+        /// Items in the generated demo catalogue.
+        #[arg(long, default_value_t = 3000)]
+        items: u64,
+    },
+    /// Import catalogue input: folders, CSV, XLSX or EAD XML files.
+    ///
+    /// Exit codes: 0 every record accepted; 3 accepted with some records rejected (see the
+    /// report); 1 nothing imported (unreadable input), with a one-line reason on stderr.
+    Import {
+        /// Files or folders to import (a folder: every CSV, XLSX and XML directly inside it).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Validate and report without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the JSON import report to this file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+    /// Write a synthetic catalogue of about N items in the CSV format.
+    GenCorpus {
+        /// Output folder (created when missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// About how many items.
+        #[arg(long)]
+        items: u64,
+        /// Random seed: the same seed gives the same catalogue.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Deliberately broken rows to include (for testing rejections).
+        #[arg(long, default_value_t = 0)]
+        invalid: u64,
+    },
+    /// Withdraw a unit from the public portal without deleting it (or publish it again with --undo).
+    Withdraw {
+        /// Reference code of the unit.
+        code: String,
+        /// Publish the unit again.
+        #[arg(long)]
+        undo: bool,
+    },
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let Cli { config, command } = cli;
+    match command {
+        Command::Serve { bind } => {
+            let db = open_db(&config).await?;
+            serve(db, config, &bind).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo { bind, items } => {
+            let mut config = config;
+            config.run_mode.get_or_insert(RunMode::Demo);
+            let db = open_db(&config).await?;
+            demo::prepare(&db, &config, items).await?;
+            serve(db, config, &bind).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { paths, dry_run, report } => import::run(&config, &paths, dry_run, report.as_deref()).await,
+        Command::GenCorpus { out, items, seed, invalid } => {
+            demo::gen_corpus(&out, items, seed, invalid)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Withdraw { code, undo } => {
+            let db = open_db(&config).await?;
+            if crate::catalogue::store::set_withdrawn(&db, &code, !undo).await? {
+                eprintln!("{code}: {}", if undo { "đã công bố lại (published again)" } else { "đã rút khỏi cổng (withdrawn)" });
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{code}: không có trong cơ sở dữ liệu (no such unit)");
+                Ok(ExitCode::from(1))
+            }
+        }
+    }
+}
+
+/// Opens the configured database, creating the data directory first.
+pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
+    config.ensure_data_dir()?;
+    Db::connect(&config.database_url()).await
+}
+
+async fn serve(db: Db, config: Config, bind: &str) -> anyhow::Result<()> {
+    let options = http::leptos_options(bind);
+    http::serve(AppState::new(db, config, options), bind).await
+}

@@ -1,0 +1,8 @@
+//! Public read surfaces built from the access policy's view: the catalogue service behind the
+//! pages' server functions, and the JSON API (`/api/v1/records/…`).
+
+mod catalogue;
+mod http;
+
+pub use catalogue::PublicCatalogue;
+pub(crate) use http::router;

@@ -1,0 +1,10 @@
+//! The `portal` service: everything behind the Leptos boundary, one module per capability.
+
+pub mod access;
+pub mod catalogue;
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod db;
+pub mod feeds;
+pub mod http;

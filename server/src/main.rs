@@ -1,0 +1,28 @@
+//! The `portal` binary: parses the command line and runs it on a Tokio runtime.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = portal::cli::Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(portal::cli::run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("lỗi (error): {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Test support: fresh databases, small catalogue fixtures written as CSV, imports, and a real
+//! server on a random loopback port.
+
+use portal::catalogue::pipeline::import_paths;
+use portal::catalogue::report::ImportReport;
+use portal::config::{Config, Visibility};
+use portal::db::Db;
+use portal::http::{self, AppState};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A fresh database and a data directory, removed when dropped.
+pub struct TestDb {
+    pub db: Db,
+    pub dir: tempfile::TempDir,
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+impl TestDb {
+    /// A new empty database (SQLite in a temporary folder, or a new PostgreSQL database).
+    pub async fn new() -> TestDb {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = match std::env::var("TEST_DATABASE_URL") {
+            Ok(admin) if !admin.is_empty() => fresh_postgres(&admin).await,
+            _ => format!("sqlite://{}/portal.db", dir.path().display()),
+        };
+        let db = Db::connect(&url).await.expect("connect to the test database");
+        TestDb { db, dir }
+    }
+
+    /// Whether this is the SQLite run (byte scans of files make sense only there).
+    pub fn is_sqlite(&self) -> bool {
+        self.db.dialect == portal::db::Dialect::Sqlite
+    }
+
+    /// Imports paths and returns the report.
+    pub async fn import(&self, paths: &[&Path]) -> ImportReport {
+        let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
+        import_paths(&self.db, &paths, false, &|_, _| {}).await.expect("import runs")
+    }
+
+    /// Imports CSV text given as (file name, content) written into a new folder.
+    pub async fn import_csv(&self, files: &[(&str, &str)]) -> ImportReport {
+        let folder = self.write_folder(files);
+        self.import(&[&folder]).await
+    }
+
+    /// Writes CSV files into a new folder under the data directory's parent and returns it.
+    pub fn write_folder(&self, files: &[(&str, &str)]) -> PathBuf {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let folder = self.dir.path().join(format!("input-{n}"));
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        for (name, content) in files {
+            std::fs::write(folder.join(name), content).expect("write fixture");
+        }
+        folder
+    }
+
+    /// Number of stored units of a level.
+    pub async fn count(&self, level: &str) -> i64 {
+        sqlx::query_scalar("select count(*) from units where level = $1")
+            .bind(level)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("count")
+    }
+
+    /// The effective mode of a unit, if stored.
+    pub async fn effective_mode(&self, code: &str) -> Option<String> {
+        sqlx::query_scalar("select effective_mode from units where code = $1")
+            .bind(code)
+            .fetch_optional(&self.db.pool)
+            .await
+            .expect("query")
+    }
+
+    /// Starts a real server on 127.0.0.1 with a random port; returns its base URL.
+    pub async fn serve(&self, visibility: Visibility) -> String {
+        let config = test_config(self.dir.path(), visibility);
+        let state = AppState::new(self.db.clone(), config, http::leptos_options("127.0.0.1:0"));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, http::app(state)).await;
+        });
+        format!("http://{addr}")
+    }
+}
+
+/// A configuration for tests.
+pub fn test_config(data_dir: &Path, visibility: Visibility) -> Config {
+    Config {
+        data_dir: data_dir.to_path_buf(),
+        database_url: None,
+        base_url: None,
+        run_mode: None,
+        conditional_visibility: visibility,
+        archive_name: Some("Trung tâm Lưu trữ lịch sử tỉnh Thử Nghiệm".into()),
+        feed_token: None,
+    }
+}
+
+async fn fresh_postgres(admin: &str) -> String {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let name = format!(
+        "portal_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
+    );
+    let mut conn = sqlx::AnyConnection::connect(admin).await.expect("connect to TEST_DATABASE_URL");
+    sqlx::query(&format!("create database {name}")).execute(&mut conn).await.expect("create test database");
+    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(admin);
+    format!("{base}/{name}")
+}
+
+/// GET a URL; returns status and body.
+pub async fn get(url: &str) -> (u16, String) {
+    let resp = reqwest::get(url).await.expect("request");
+    let status = resp.status().as_u16();
+    (status, resp.text().await.expect("body"))
+}
+
+/// Header of fonds.csv (TT05 tags).
+pub const FONDS_HEADER: &str = "fondsCode,archiveCode,fondsName,archivesTime,language,status,mode,fondsHistory\n";
+/// Header of files.csv (TT05 tags).
+pub const FILES_HEADER: &str =
+    "fondsCode,catalogNo,fileCode,fileNotation,title,maintenance,mode,language,startDate,endDate,keyword,description\n";
+/// Header of documents.csv (TT05 tags).
+pub const DOCS_HEADER: &str =
+    "fileCode,docOrdinal,docId,typeName,codeNumber,codeNotation,issuedDate,organName,subject,language,mode,keyword\n";
+
+/// A fonds row.
+pub fn fonds_row(code: &str, name: &str, mode: &str) -> String {
+    format!("{code},H99,{name},1990-2010,01,01,{mode},Lịch sử phông {code}\n")
+}
+
+/// A file row.
+pub fn file_row(fonds: &str, no: u32, title: &str, mode: &str) -> String {
+    format!("{fonds},1,{fonds}.1996.01.{no:03},01.{no:03},{title},01,{mode},01,16/01/1996,19/09/1996,từ khóa,ghi chú\n")
+}
+
+/// The code of file `no` of a fonds.
+pub fn file_code(fonds: &str, no: u32) -> String {
+    format!("{fonds}.1996.01.{no:03}")
+}
+
+/// An item row.
+pub fn item_row(file: &str, ordinal: u32, subject: &str, mode: &str) -> String {
+    format!("{file},{ordinal},{file}.{ordinal},02,{ordinal},QĐ-UBND,05/02/1996,Ủy ban nhân dân tỉnh,{subject},01,{mode},đất đai\n")
+}
+
+/// A small catalogue: fonds H99.1 with `files` public files of `items` items each.
+pub fn small_catalogue(files: u32, items: u32) -> Vec<(&'static str, String)> {
+    let mut f = String::from(FILES_HEADER);
+    let mut d = String::from(DOCS_HEADER);
+    for n in 1..=files {
+        f.push_str(&file_row("H99.1", n, &format!("Hồ sơ xây dựng trường số {n}"), "01"));
+        for i in 1..=items {
+            d.push_str(&item_row(&file_code("H99.1", n), i, &format!("về việc xây dựng trường học {n}-{i}"), "01"));
+        }
+    }
+    vec![
+        ("fonds.csv", format!("{FONDS_HEADER}{}", fonds_row("H99.1", "Ủy ban nhân dân tỉnh Thử Nghiệm", "01"))),
+        ("files.csv", f),
+        ("documents.csv", d),
+    ]
+}
+
+/// Borrowed form of a catalogue for `import_csv`.
+pub fn borrow<'a>(files: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    files.iter().map(|(n, c)| (*n, c.as_str())).collect()
+}
