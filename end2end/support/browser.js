@@ -76,19 +76,34 @@ export async function open(page, path) {
   return response;
 }
 
-/** Waits until the WebAssembly bundle has hydrated the page (the frontend sets `window.__hydrated`). */
+/** Waits until the WebAssembly bundle has hydrated the page (frontend's hydrate() marks <html data-hydrated>). */
 export async function waitForHydration(page) {
+  const earlier = page.errors.filter((e) => e.startsWith('pageerror:'));
+  if (earlier.length > 0) {
+    throw new Error(`the page at ${page.url()} cannot hydrate: ${JSON.stringify(page.errors)}`);
+  }
+  let onError;
+  const crashed = new Promise((_, reject) => {
+    onError = (err) => reject(new Error(`uncaught error in the page: ${err.message}`));
+    page.on('pageerror', onError);
+  });
   try {
-    await page.waitForFunction(
-      () => window.__hydrated === true || document.documentElement.hasAttribute('data-hydrated'),
-      null,
-      { timeout: TIMEOUT },
-    );
+    await Promise.race([
+      page.waitForFunction(
+        () => window.__hydrated === true || document.documentElement.hasAttribute('data-hydrated'),
+        null,
+        { timeout: TIMEOUT },
+      ),
+      crashed,
+    ]);
   } catch (err) {
     throw new Error(
-      `the page at ${page.url()} never hydrated (window.__hydrated stayed unset); ` +
+      `the page at ${page.url()} never hydrated (no html[data-hydrated] or window.__hydrated); ` +
         `page errors: ${JSON.stringify(page.errors)}; ${err.message}`,
     );
+  } finally {
+    page.off('pageerror', onError);
+    crashed.catch(() => {});
   }
 }
 

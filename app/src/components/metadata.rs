@@ -1,8 +1,8 @@
 //! The TT05 metadata of a record as a description list of human labels and readable values.
 
 use crate::codes::display_value;
-use crate::i18n::{Lang, field_label, format_number, is_quantity_field, use_lang};
-use crate::model::MetadataField;
+use crate::i18n::{Lang, field_label, field_rank, format_number, is_quantity_field, use_lang};
+use crate::model::{Level, MetadataField};
 use leptos::prelude::*;
 
 /// A field's value as shown: code names for coded fields, grouped digits for quantities,
@@ -16,10 +16,11 @@ pub fn display_field(lang: Lang, field: &MetadataField) -> String {
     display_value(&field.field, &field.value, lang.is_english())
 }
 
-/// Every visible metadata field, in the order the server gives.
+/// Every visible metadata field of a record of `level`, in the circular's order.
 #[component]
-pub fn MetadataList(fields: Vec<MetadataField>) -> impl IntoView {
+pub fn MetadataList(level: Level, mut fields: Vec<MetadataField>) -> impl IntoView {
     let lang = use_lang();
+    fields.sort_by_key(|field| field_rank(level, &field.field));
     let rows = fields
         .into_iter()
         .map(|field| {

@@ -1,4 +1,7 @@
-//! Human labels of the TT05 metadata tags (domain.md §2), in Vietnamese and English.
+//! Human labels of the TT05 metadata tags (domain.md §2), in Vietnamese and English, and the
+//! order in which a record page lists them.
+
+use crate::model::Level;
 
 /// (tag, Vietnamese label, English label) for every tag a record page may show.
 const FIELDS: &[(&str, &str, &str)] = &[
@@ -111,6 +114,88 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("quality", "Chất lượng", "Quality"),
 ];
 
+/// The order of Circular 05/2025 for each level; fields not listed follow, in the server's order.
+const FONDS_ORDER: &[&str] = &[
+    "fondsCode",
+    "archiveCode",
+    "fondsName",
+    "fondsHistory",
+    "archivesTime",
+    "paperTotal",
+    "paperDigital",
+    "keyGroups",
+    "otherTypes",
+    "language",
+    "lookupTools",
+    "copyNumber",
+    "status",
+    "mode",
+    "description",
+];
+const FILE_ORDER: &[&str] = &[
+    "fileCode",
+    "fondsCode",
+    "catalogNo",
+    "fileNotation",
+    "title",
+    "maintenance",
+    "mode",
+    "language",
+    "startDate",
+    "endDate",
+    "keyword",
+    "totalDoc",
+    "numberOfPaper",
+    "numberOfPage",
+    "format",
+    "inforSign",
+    "confidenceLevel",
+    "paperFileCode",
+    "riskRecovery",
+    "riskRecoveryStatus",
+    "description",
+];
+const ITEM_ORDER: &[&str] = &[
+    "docId",
+    "docCode",
+    "fileCode",
+    "docOrdinal",
+    "maintenance",
+    "typeName",
+    "codeNumber",
+    "codeNotation",
+    "issuedDate",
+    "organName",
+    "subject",
+    "language",
+    "numberOfPage",
+    "inforSign",
+    "keyword",
+    "mode",
+    "confidenceLevel",
+    "autograph",
+    "format",
+    "riskRecovery",
+    "riskRecoveryStatus",
+    "process",
+    "description",
+    "typePic",
+    "eventName",
+    "imageTitle",
+    "photographer",
+    "photoPlace",
+    "photoTime",
+    "colour",
+    "filmSize",
+    "typeMedia",
+    "movieTitle",
+    "recorder",
+    "recordPlace",
+    "recordDate",
+    "playTime",
+    "quality",
+];
+
 /// Tags whose values are quantities, shown with the locale's digit grouping.
 /// Document numbers (`codeNumber`) and ordinals are identifiers and stay as given.
 const QUANTITY_FIELDS: &[&str] = &[
@@ -129,6 +214,17 @@ pub fn field_label(tag: &str, english: bool) -> &str {
         .find(|(t, _, _)| *t == tag)
         .map(|(_, vi, en)| if english { *en } else { *vi })
         .unwrap_or(tag)
+}
+
+/// Where a tag comes in a record of `level`: its position in the circular's order, or after
+/// every listed tag. Sorting by it (stably) shows fields as the circular lists them.
+pub fn field_rank(level: Level, tag: &str) -> usize {
+    let order = match level {
+        Level::Fonds => FONDS_ORDER,
+        Level::Series | Level::File => FILE_ORDER,
+        Level::Item => ITEM_ORDER,
+    };
+    order.iter().position(|t| *t == tag).unwrap_or(order.len())
 }
 
 /// Whether a tag holds a count that should be formatted as a number.
@@ -222,6 +318,20 @@ mod tests {
         tags.dedup();
         assert_eq!(tags.len(), FIELDS.len());
         assert_eq!(field_label("someFutureTag", false), "someFutureTag");
+    }
+
+    #[test]
+    fn fields_follow_the_circulars_order() {
+        assert!(field_rank(Level::Item, "docId") < field_rank(Level::Item, "subject"));
+        assert!(field_rank(Level::File, "fileCode") < field_rank(Level::File, "title"));
+        assert!(field_rank(Level::Fonds, "fondsName") < field_rank(Level::Fonds, "status"));
+        assert_eq!(field_rank(Level::Item, "unknown"), ITEM_ORDER.len());
+        for order in [FONDS_ORDER, FILE_ORDER, ITEM_ORDER] {
+            assert!(
+                order.iter().all(|t| field_label(t, true) != *t),
+                "every ordered tag has a label"
+            );
+        }
     }
 
     #[test]

@@ -40,6 +40,11 @@ fn home_view(lang: Lang, home: HomeData) -> impl IntoView {
     } else {
         view! { <UnitList items=home.fonds.items testid="fonds-list"/> }.into_any()
     };
+    let all_fonds = format!(
+        "{} ({})",
+        t(lang, Key::AllFonds),
+        format_number(lang, home.fonds.total)
+    );
     view! {
         <Title text=page_title(lang, t(lang, Key::PortalName), &home.archive_name)/>
         <div class="home-intro">
@@ -58,9 +63,7 @@ fn home_view(lang: Lang, home: HomeData) -> impl IntoView {
             <h2 id="fonds-heading">{t(lang, Key::FondsHeading)}</h2>
             {fonds}
             <p class="more">
-                <a href="/fonds">
-                    {t(lang, Key::AllFonds)}" ("{format_number(lang, home.fonds.total)}")"
-                </a>
+                <a href="/fonds">{all_fonds}</a>
             </p>
         </section>
     }

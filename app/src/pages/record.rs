@@ -40,11 +40,13 @@ pub fn RecordPage() -> impl IntoView {
 fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
     let RecordPage { record, children } = page;
     let heading = unit_label(lang, &record.summary);
+    // A stub's heading already starts with its level.
+    let eyebrow = record.summary.title.is_some().then(|| level_name(lang, record.summary.level));
     let metadata = (!record.metadata.is_empty()).then(|| {
         view! {
             <section aria-labelledby="metadata-heading">
                 <h2 id="metadata-heading">{t(lang, Key::MetadataHeading)}</h2>
-                <MetadataList fields=record.metadata.clone()/>
+                <MetadataList level=record.summary.level fields=record.metadata.clone()/>
             </section>
         }
     });
@@ -54,7 +56,7 @@ fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
         <Breadcrumb parents=record.parents.clone() current=heading.clone()/>
         <article class="record" data-level=record.summary.level.as_str()>
             <header class="record-header">
-                <p class="record-level">{level_name(lang, record.summary.level)}</p>
+                {eyebrow.map(|level| view! { <p class="record-level">{level}</p> })}
                 <h1>{heading}</h1>
                 <AccessNotice access=record.summary.access/>
             </header>

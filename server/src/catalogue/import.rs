@@ -24,6 +24,8 @@ pub struct Importer {
     purge: Vec<String>,
     /// Codes skipped as secret in this import: their descendants are secret too.
     secret: HashSet<String>,
+    /// Codes of parents (fonds, series, files) accepted in this import.
+    accepted: HashSet<String>,
     /// Codes seen in the current source, with the line where each first appeared.
     seen: HashMap<String, u64>,
     current_source: Option<Arc<str>>,
@@ -40,6 +42,7 @@ impl Importer {
             batch_codes: HashSet::new(),
             purge: Vec::new(),
             secret: HashSet::new(),
+            accepted: HashSet::new(),
             seen: HashMap::new(),
             current_source: None,
             batch_size: BATCH_SIZE,
@@ -65,10 +68,22 @@ impl Importer {
     /// Takes one validated row; writes a batch through `conn` when one is full.
     pub async fn accept(&mut self, conn: &mut AnyConnection, row: Validated) -> Result<(), sqlx::Error> {
         match row {
-            Validated::Rejected(r) => self.report.reject(r),
-            Validated::Secret { code, level } => {
-                // The source and line are not in the Secret variant; the code is all that is kept.
-                self.skip_secret(code, level, "chế độ sử dụng 03 (mật): không lưu trên cổng");
+            Validated::Rejected(mut r) => {
+                // A rejected row whose parent is unknown too: say so first (an orphan row).
+                if let Some((field, parent)) = r.parent.clone()
+                    && !self.accepted.contains(&parent)
+                    && !self.secret.contains(&parent)
+                    && !self.writer.knows(conn, &parent).await?
+                {
+                    r.problems.insert(0, FieldProblem {
+                        field: field.to_string(),
+                        reason: format!("không tìm thấy {parent}: không có trong dữ liệu nhập lẫn cơ sở dữ liệu; nhập nó trước"),
+                    });
+                }
+                self.report.reject(r);
+            }
+            Validated::Secret { code, level, source, line } => {
+                self.skip_secret(code, level, &source, line, "chế độ sử dụng 03 (mật): không lưu trên cổng");
             }
             Validated::Unit(rec, warnings) => {
                 if self.current_source.as_deref() != Some(&*rec.source) {
@@ -79,7 +94,7 @@ impl Importer {
                     && self.secret.contains(parent)
                 {
                     let reason = format!("thuộc {parent} (mật): không lưu trên cổng");
-                    self.skip_secret(rec.code, rec.level, &reason);
+                    self.skip_secret(rec.code, rec.level, &rec.source, rec.line, &reason);
                     return Ok(());
                 }
                 if let Some(first) = self.seen.get(&rec.code) {
@@ -91,10 +106,14 @@ impl Importer {
                             reason: format!("trùng mã {} với dòng {first}: mỗi mã chỉ xuất hiện một lần; xóa hoặc sửa dòng này", rec.code),
                         }],
                         code: Some(rec.code),
+                        parent: None,
                     });
                     return Ok(());
                 }
                 self.seen.insert(rec.code.clone(), rec.line);
+                if rec.level != Level::Item {
+                    self.accepted.insert(rec.code.clone());
+                }
                 for w in warnings {
                     self.report.warn(w);
                 }
@@ -112,10 +131,9 @@ impl Importer {
         Ok(())
     }
 
-    fn skip_secret(&mut self, code: String, _level: Level, reason: &str) {
+    fn skip_secret(&mut self, code: String, _level: Level, source: &str, line: u64, reason: &str) {
         self.report.skipped_secret += 1;
-        let source = self.current_source.as_deref().unwrap_or("").to_string();
-        self.report.secret.push(SecretEntry { source, line: 0, code: code.clone(), reason: reason.to_string() });
+        self.report.secret.push(SecretEntry { source: source.to_string(), line, code: code.clone(), reason: reason.to_string() });
         self.purge.push(code.clone());
         self.secret.insert(code);
     }

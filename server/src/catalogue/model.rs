@@ -62,6 +62,9 @@ pub struct SourceRow {
     pub line: u64,
     pub level: Level,
     pub cells: Vec<(&'static str, String)>,
+    /// Values the input format supplies when it has no such field (EAD has no `maintenance`):
+    /// used only when the unit is new, never over a stored value.
+    pub defaults: Vec<(&'static str, String)>,
 }
 
 impl SourceRow {
@@ -87,6 +90,9 @@ pub struct Rejection {
     pub line: u64,
     /// The row's code when it has one.
     pub code: Option<String>,
+    /// The parent the row names (`fileCode` of an item, `fondsCode` of a file), so the importer
+    /// can also say when that parent is unknown.
+    pub parent: Option<(&'static str, String)>,
     /// At least one problem.
     pub problems: Vec<FieldProblem>,
 }
@@ -119,6 +125,8 @@ pub struct UnitRecord {
     /// Every column present in the input, canonical tag → normalised value (codes as codes);
     /// an empty value clears the field. Parent columns (`fondsCode`, `fileCode`) are included.
     pub fields: Vec<(&'static str, String)>,
+    /// Values used only when the unit is new (see `SourceRow::defaults`).
+    pub defaults: Vec<(&'static str, String)>,
 }
 
 /// What validating one row gives.
@@ -127,7 +135,7 @@ pub enum Validated {
     /// A good row, possibly with warnings.
     Unit(UnitRecord, Vec<Warning>),
     /// A secret (03) row: counted, never stored, its text dropped at once.
-    Secret { code: String, level: Level },
+    Secret { code: String, level: Level, source: Arc<str>, line: u64 },
     /// A row with at least one error.
     Rejected(Rejection),
 }

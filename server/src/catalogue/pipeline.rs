@@ -152,6 +152,7 @@ fn rejection_of(e: &ReadError) -> Rejection {
         source: Arc::from(e.file()),
         line: e.line().unwrap_or(0),
         code: None,
+        parent: None,
         problems: vec![FieldProblem { field: "(tệp)".into(), reason: e.to_string() }],
     }
 }

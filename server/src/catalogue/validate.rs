@@ -101,6 +101,8 @@ pub fn validate(row: SourceRow) -> Validated {
             return Validated::Secret {
                 code: code_of(&row).unwrap_or_default(),
                 level: row.level,
+                source: row.source.clone(),
+                line: row.line,
             };
         }
         Some(Ok(m)) => Some(m),
@@ -112,10 +114,6 @@ pub fn validate(row: SourceRow) -> Validated {
     };
     let level = row.level;
     let code = code_of(&row);
-    if code.is_none() {
-        let (field, reason) = identifier_hint(level);
-        problems.push(problem(field, reason.to_string()));
-    }
     let present = |t: &str| row.get(t).is_some_and(|v| !v.trim().is_empty());
     let required = required(level, &present);
     let mut warnings = Vec::new();
@@ -134,14 +132,21 @@ pub fn validate(row: SourceRow) -> Validated {
             Err(reason) => problems.push(problem(tag, reason)),
         }
     }
+    if code.is_none() {
+        let (field, reason) = identifier_hint(level);
+        if !problems.iter().any(|p| p.field == field) {
+            problems.push(problem(field, reason.to_string()));
+        }
+    }
     cross_checks(&row, &fields, &mut problems, &mut warnings);
     let field = |t: &str| lookup(&fields, t).map(str::to_string);
     let code = code.unwrap_or_default();
     if !problems.is_empty() {
         return Validated::Rejected(Rejection {
-            source: row.source,
+            source: row.source.clone(),
             line: row.line,
             code: (!code.is_empty()).then_some(code),
+            parent: parent_of(&row),
             problems,
         });
     }
@@ -179,9 +184,20 @@ pub fn validate(row: SourceRow) -> Validated {
             // placeholder and `fields` has no `mode` then.
             mode: mode.unwrap_or(Mode::Conditional),
             fields,
+            defaults: row.defaults.clone(),
         },
         warnings,
     )
+}
+
+/// The parent a row names, for the importer's unknown-parent check of rejected rows.
+fn parent_of(row: &SourceRow) -> Option<(&'static str, String)> {
+    let field = match row.level {
+        Level::Item => "fileCode",
+        Level::File | Level::Series => "fondsCode",
+        Level::Fonds => return None,
+    };
+    row.get(field).map(str::trim).filter(|v| !v.is_empty()).map(|v| (field, v.to_string()))
 }
 
 /// The non-empty value of a field.

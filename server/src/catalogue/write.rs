@@ -153,6 +153,14 @@ impl Writer {
         }
     }
 
+    /// Whether a unit that can be a parent exists in the database.
+    pub async fn knows(&mut self, conn: &mut AnyConnection, code: &str) -> Result<bool, sqlx::Error> {
+        if !self.parents.contains_key(code) {
+            self.load_parents(conn, &[code.to_string()]).await?;
+        }
+        Ok(self.parents.contains_key(code))
+    }
+
     /// Inserts the series `code` (Mục lục số `no`) under `fonds` when the fonds is known.
     async fn create_series(
         &mut self,
@@ -177,6 +185,7 @@ impl Writer {
             position: no.parse().ok(),
             mode: Mode::Public,
             fields,
+            defaults: Vec::new(),
         };
         if parent.level == Level::Fonds
             && let Ok(Some(p)) = self.prepare(rec, Some(fonds.to_string()), None)
@@ -197,6 +206,7 @@ impl Writer {
             source: rec.source.clone(),
             line: rec.line,
             code: Some(rec.code.clone()),
+            parent: None,
             problems: vec![FieldProblem { field: field.to_string(), reason }],
         };
         if let Some(old) = old
@@ -243,12 +253,16 @@ impl Writer {
             }
         }
         if old.is_none() {
+            for (field, value) in &rec.defaults {
+                merged.entry((*field).to_string()).or_insert_with(|| value.clone());
+            }
             let missing = super::validate::missing_required(rec.level, |f| merged.get(f).is_some_and(|v| !v.is_empty()));
             if !missing.is_empty() {
                 return Err(Rejection {
                     source: rec.source.clone(),
                     line: rec.line,
                     code: Some(rec.code.clone()),
+                    parent: None,
                     problems: missing
                         .into_iter()
                         .map(|f| FieldProblem {
@@ -259,7 +273,12 @@ impl Writer {
                 });
             }
         }
-        let own = rec.mode;
+        // Without a mode column the stored mode stays (a new unit without one was rejected above).
+        let has_mode = rec.fields.iter().any(|(f, v)| *f == "mode" && !v.is_empty());
+        let own = match old {
+            Some(o) if !has_mode => o.own_mode,
+            _ => rec.mode,
+        };
         let effective = parent.as_ref().map_or(own, |p| p.effective.stricter(own));
         let position = rec.position.or(old.map(|o| o.position)).unwrap_or(0);
         let metadata = serde_json::to_string(&merged).unwrap_or_else(|_| "{}".into());

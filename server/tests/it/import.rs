@@ -45,6 +45,7 @@ async fn an_absent_column_keeps_the_field_and_an_empty_cell_clears_it() {
     let (title, meta): (String, String) =
         sqlx::query_as("select title, metadata from units where code = $1").bind(&code).fetch_one(&t.db.pool).await.expect("row");
     assert_eq!(title, "Hồ sơ đã sửa tiêu đề");
+    assert_eq!(t.effective_mode(&code).await.as_deref(), Some("01"), "no mode column: the stored mode stays");
     assert!(meta.contains("\"keyword\":\"từ khóa\""), "{meta}");
     assert!(!meta.contains("description"), "{meta}");
 }

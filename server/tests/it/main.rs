@@ -6,6 +6,7 @@ mod support;
 
 mod api;
 mod import;
+mod interrupted;
 mod leaks;
 mod modes;
 mod sample;

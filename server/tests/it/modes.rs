@@ -25,6 +25,7 @@ async fn a_conditional_file_makes_its_public_items_conditional_and_back() {
     assert_eq!(open, 0);
     t.import_csv(&[("files.csv", &files_with_mode("01"))]).await;
     assert_eq!(t.effective_mode(&item).await.as_deref(), Some("01"));
+    assert!(inconsistencies(&t.db).await.is_empty(), "{:?}", inconsistencies(&t.db).await);
     let changes: i64 = sqlx::query_scalar("select count(*) from access_changes where code = $1")
         .bind(&file)
         .fetch_one(&t.db.pool)
@@ -53,6 +54,7 @@ async fn a_unit_that_becomes_secret_is_purged_with_its_items_and_leaves_no_text(
         .await
         .expect("log");
     assert_eq!(logged.as_deref(), Some("03"));
+    assert!(inconsistencies(&t.db).await.is_empty(), "{:?}", inconsistencies(&t.db).await);
     if t.is_sqlite() {
         assert_no_bytes(&t, &["MOONWHALE"]);
     }

@@ -49,6 +49,31 @@ async fn the_sample_ead_finding_aid_imports_with_its_series_files_and_items() {
 }
 
 #[tokio::test]
+async fn the_ead_after_the_csv_does_not_overwrite_values_with_its_defaults() {
+    let Some(dir) = sample() else { return };
+    let t = TestDb::new().await;
+    t.import(&[&dir.join("catalogue")]).await;
+    let r = t.import(&[&dir.join("ead/H34.11.xml")]).await;
+    assert!(r.rejected.is_empty(), "{:#?}", r.rejected);
+    let meta: String = sqlx::query_scalar("select metadata from units where code = 'H34.11.1996.01.001'")
+        .fetch_one(&t.db.pool)
+        .await
+        .expect("file");
+    assert!(meta.contains("\"maintenance\":\"01\""), "{meta}");
+}
+
+#[tokio::test]
+async fn the_orphan_sample_row_is_reported_as_an_item_of_an_unknown_file() {
+    let Some(dir) = sample() else { return };
+    let t = TestDb::new().await;
+    t.import(&[&dir.join("catalogue")]).await;
+    let r = t.import(&[&dir.join("catalogue/bad/orphan_document.csv")]).await;
+    assert_eq!(r.rejected.len(), 1);
+    assert_eq!(r.rejected[0].field, "fileCode", "{:#?}", r.rejected);
+    assert!(r.rejected[0].reason.contains("KHONG.TON.TAI.1999.01.001"));
+}
+
+#[tokio::test]
 async fn each_broken_sample_file_is_rejected_as_its_name_says() {
     let Some(dir) = sample() else { return };
     let m = manifest(&dir);

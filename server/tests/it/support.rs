@@ -13,6 +13,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub struct TestDb {
     pub db: Db,
     pub dir: tempfile::TempDir,
+    /// The database URL, for child processes.
+    pub url: String,
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -26,7 +28,7 @@ impl TestDb {
             _ => format!("sqlite://{}/portal.db", dir.path().display()),
         };
         let db = Db::connect(&url).await.expect("connect to the test database");
-        TestDb { db, dir }
+        TestDb { db, dir, url }
     }
 
     /// Whether this is the SQLite run (byte scans of files make sense only there).
@@ -172,4 +174,27 @@ pub fn small_catalogue(files: u32, items: u32) -> Vec<(&'static str, String)> {
 /// Borrowed form of a catalogue for `import_csv`.
 pub fn borrow<'a>(files: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     files.iter().map(|(n, c)| (*n, c.as_str())).collect()
+}
+
+/// Problems with the stored tree: child counts that differ from the children, effective modes
+/// that are not the most restrictive on the path. Empty when consistent.
+pub async fn inconsistencies(db: &Db) -> Vec<String> {
+    let mut out = Vec::new();
+    let bad_counts: Vec<String> = sqlx::query_scalar(
+        "select p.code from units p where p.child_count <> (select count(*) from units c where c.parent_id = p.unit_id and c.withdrawn = 0) \
+         or p.open_child_count <> (select count(*) from units c where c.parent_id = p.unit_id and c.withdrawn = 0 and c.effective_mode = '01')",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .expect("count check");
+    out.extend(bad_counts.into_iter().map(|c| format!("child counts of {c}")));
+    let bad_modes: Vec<String> = sqlx::query_scalar(
+        "select c.code from units c join units p on p.unit_id = c.parent_id \
+         where c.effective_mode <> case when c.own_mode > p.effective_mode then c.own_mode else p.effective_mode end",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .expect("mode check");
+    out.extend(bad_modes.into_iter().map(|c| format!("effective mode of {c}")));
+    out
 }

@@ -1,3 +1,5 @@
+//! Header mapping: TT05 tags, Vietnamese names, Circular 02/2019 tags, table recognition.
+
 use super::*;
 use std::collections::HashMap;
 
@@ -236,9 +238,15 @@ fn every_alias_is_documented() {
     let doc = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/import-formats.md");
     let text = std::fs::read_to_string(&doc).unwrap_or_else(|e| panic!("{}: {e}", doc.display()));
     for (tag, names) in ALIASES {
-        assert!(text.contains(&format!("`{tag}`")), "{tag} is not in docs/import-formats.md");
+        assert!(
+            text.contains(&format!("`{tag}`")),
+            "{tag} is not in docs/import-formats.md"
+        );
         for name in *names {
-            assert!(text.contains(name), "{name} ({tag}) is not in docs/import-formats.md");
+            assert!(
+                text.contains(name),
+                "{name} ({tag}) is not in docs/import-formats.md"
+            );
         }
     }
 }

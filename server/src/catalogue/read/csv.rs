@@ -51,6 +51,8 @@ struct QuoteCheck<R> {
     between: bool,
     /// Start lines of the records seen but not yet taken by the parser.
     starts: VecDeque<u64>,
+    /// Bytes seen so far, up to 3: a UTF-8 BOM at the start is not data.
+    seen: usize,
 }
 
 impl<R> QuoteCheck<R> {
@@ -63,10 +65,19 @@ impl<R> QuoteCheck<R> {
             fault: None,
             between: true,
             starts: VecDeque::new(),
+            seen: 0,
         }
     }
 
     fn step(&mut self, b: u8) {
+        const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+        if self.seen < 3 {
+            let bom = BOM.get(self.seen) == Some(&b) && self.starts.is_empty() && self.between;
+            self.seen = if bom { self.seen + 1 } else { 3 };
+            if bom {
+                return;
+            }
+        }
         let newline = b == b'\n' || b == b'\r';
         if self.between && !newline {
             self.starts.push_back(self.line);
@@ -260,6 +271,7 @@ pub(super) fn rows(path: &Path, name: Arc<str>, map: HeaderMap) -> Rows {
                     line,
                     level,
                     cells,
+                    defaults: Vec::new(),
                 }));
             }
         }

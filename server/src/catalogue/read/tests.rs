@@ -70,6 +70,18 @@ fn bom_and_crlf_are_read() {
 }
 
 #[test]
+fn a_bom_before_a_quoted_header_is_not_a_stray_quote() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text = "\u{feff}\"fileCode\",\"title\"\r\n\"A.1\",\"Một\"\r\n";
+    let src = one(&write(dir.path(), "b.csv", text.as_bytes()));
+    let rows: Vec<_> = src
+        .rows()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    assert_eq!((rows[0].line, rows[0].get("fileCode")), (2, Some("A.1")));
+}
+
+#[test]
 fn quoted_fields_keep_commas_quotes_and_newlines_and_lines_start_where_the_record_starts() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let text = format!(

@@ -165,6 +165,7 @@ pub(super) fn rows(path: &Path, name: Arc<str>, map: HeaderMap, header_line: u64
                         line,
                         level,
                         cells,
+                        defaults: Vec::new(),
                     }))
                     .is_ok())
             });

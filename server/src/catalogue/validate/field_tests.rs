@@ -27,7 +27,12 @@ fn lengths_count_characters_not_bytes() {
 
 #[test]
 fn every_length_limit() {
-    type Case = (Level, &'static [(&'static str, &'static str)], &'static str, usize);
+    type Case = (
+        Level,
+        &'static [(&'static str, &'static str)],
+        &'static str,
+        usize,
+    );
     let limits: &[Case] = &[
         (
             Level::Fonds,

@@ -9,6 +9,7 @@ pub(super) fn row(level: Level, cells: &[(&'static str, &str)]) -> SourceRow {
         line: 7,
         level,
         cells: cells.iter().map(|(t, v)| (*t, v.to_string())).collect(),
+        defaults: Vec::new(),
     }
 }
 
@@ -67,6 +68,7 @@ pub(super) fn check(level: Level, cells: Vec<(&'static str, String)>) -> Validat
         line: 7,
         level,
         cells,
+        defaults: Vec::new(),
     })
 }
 
@@ -189,7 +191,9 @@ fn secret_rows_are_recognised_first_and_carry_no_text() {
             v,
             Validated::Secret {
                 code: "H34.10.1996.01.045.3".into(),
-                level: Level::Item
+                level: Level::Item,
+                source: Arc::from("t.csv"),
+                line: 7,
             },
             "{word}"
         );
@@ -211,7 +215,9 @@ fn secret_rows_are_recognised_first_and_carry_no_text() {
         v,
         Validated::Secret {
             code: "H34.10.1996.01.045".into(),
-            level: Level::File
+            level: Level::File,
+            source: Arc::from("t.csv"),
+            line: 7,
         }
     );
 }
@@ -391,6 +397,8 @@ fn an_item_without_any_identifier_is_rejected() {
         .collect();
     let p = problems(check(Level::Item, cells));
     assert_eq!(p[0].field, "docId");
+    let p = problems(check(Level::File, with(FILE, &[("fileCode", "")])));
+    assert_eq!(p.len(), 1, "one problem for an empty code: {p:?}");
     let p = problems(check(
         Level::File,
         with(FILE, &[("fileCode", "H34 10/1996")]),

@@ -1,3 +1,5 @@
+//! Word-to-code mapping: every code list by code, word and English name, accents and case, errors.
+
 use super::*;
 
 const CODED: &[&str] = &[
@@ -156,7 +158,10 @@ fn every_extra_word_is_documented() {
     let text = std::fs::read_to_string(&doc).unwrap_or_else(|e| panic!("{}: {e}", doc.display()));
     for field in CODED.iter().chain(&["riskRecovery"]) {
         for (_, word) in synonyms(field) {
-            assert!(text.contains(word), "{field}: \"{word}\" is not in docs/import-formats.md");
+            assert!(
+                text.contains(word),
+                "{field}: \"{word}\" is not in docs/import-formats.md"
+            );
         }
     }
 }

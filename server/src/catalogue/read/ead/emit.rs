@@ -129,6 +129,7 @@ impl<R: BufRead> EadRows<R> {
         let description = normalise(&clean_lines(&frame.scope).join("\n"));
         let digital = frame.daos.join(";");
         let mut cells: Vec<(&'static str, String)> = Vec::new();
+        let mut defaults: Vec<(&'static str, String)> = Vec::new();
         let mut put = |tag: &'static str, v: String| {
             if !v.is_empty() {
                 cells.push((tag, v));
@@ -175,7 +176,7 @@ impl<R: BufRead> EadRows<R> {
                 put("catalogNo", series_no.unwrap_or_default());
                 put("fileCode", unitid);
                 put("title", title);
-                put("maintenance", "07".into());
+                defaults.push(("maintenance", "07".to_string()));
                 self.maintenance_defaulted += 1;
                 put("mode", mode.code().into());
                 put("language", frame.language.clone().unwrap_or_default());
@@ -231,6 +232,7 @@ impl<R: BufRead> EadRows<R> {
             line: frame.line,
             level,
             cells,
+            defaults,
         });
     }
 

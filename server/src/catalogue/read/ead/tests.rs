@@ -1,3 +1,5 @@
+//! EAD 2002 and EAD3 reading: nesting, mapping, secrecy, lines, warnings and broken input.
+
 use super::*;
 use crate::catalogue::model::{Level, Mode, Validated};
 use crate::catalogue::validate::validate;
@@ -99,7 +101,6 @@ fn ead2002_fonds_series_and_file_mapping() {
             ("catalogNo", "2"),
             ("fileCode", "H99.1.1996.02.001"),
             ("title", "Hồ sơ về lũ lụt"),
-            ("maintenance", "07"),
             ("mode", "02"),
             ("language", "01"),
             ("startDate", "16/01/1996"),

@@ -1,3 +1,5 @@
+//! XLSX reading from a spreadsheet written here: header search, typed numbers and dates.
+
 use super::*;
 use crate::catalogue::model::{Level, Table};
 use crate::catalogue::read::{Format, open};
