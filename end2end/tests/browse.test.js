@@ -50,6 +50,8 @@ test('a visitor walks from a fonds down to an item by clicking', async () => {
   assert.ok(path.every((p) => p.startsWith('/records/')), `record addresses: ${path.join(' → ')}`);
 
   // The item page: a title, its metadata and a breadcrumb back up the tree.
+  const level = await page.locator('main article[data-level]').first().getAttribute('data-level');
+  assert.equal(level, 'item', `the walk ends on an item page, ${path.at(-1)} is a ${level}`);
   assert.ok((await page.locator('main h1').first().textContent()).trim().length > 0);
   const fields = await page.$$eval('dl[data-testid=metadata] dt', (dts) => dts.map((dt) => dt.textContent.trim()));
   assert.ok(fields.length >= 3, `the item shows its metadata, got ${JSON.stringify(fields)}`);

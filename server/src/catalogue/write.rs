@@ -74,8 +74,10 @@ impl Writer {
             self.purge(conn, &purge, report, &mut recount).await?;
         }
         // Levels in tree order, so a unit's parent is written before it in the same batch.
+        let mut rest = batch;
         for level in [Level::Fonds, Level::Series, Level::File, Level::Item] {
-            let group: Vec<UnitRecord> = batch.iter().filter(|r| r.level == level).cloned().collect();
+            let (group, others): (Vec<UnitRecord>, Vec<UnitRecord>) = rest.into_iter().partition(|r| r.level == level);
+            rest = others;
             if !group.is_empty() {
                 self.write_level(conn, level, group, report, &mut recount).await?;
             }
@@ -300,32 +302,40 @@ impl Writer {
         }))
     }
 
-    async fn insert(&mut self, conn: &mut AnyConnection, rows: Vec<Prepared>, report: &mut ImportReport) -> Result<(), sqlx::Error> {
+    async fn insert(&mut self, conn: &mut AnyConnection, mut rows: Vec<Prepared>, report: &mut ImportReport) -> Result<(), sqlx::Error> {
         const COLS: usize = 15;
         // 500 rows × 15 columns stays under both databases' parameter limits.
-        for chunk in rows.chunks(500) {
-            let values: Vec<String> = (0..chunk.len()).map(|i| format!("({})", placeholders(i * COLS + 1, COLS))).collect();
+        while !rows.is_empty() {
+            let rest = rows.split_off(rows.len().min(500));
+            let chunk = std::mem::replace(&mut rows, rest);
+            let values: Vec<String> =
+                (0..chunk.len()).map(|i| format!("({})", placeholders(conn, i * COLS + 1, COLS))).collect();
             let sql = format!(
                 "insert into units (code, level, parent_id, fonds_id, position, own_mode, effective_mode, title, date_text, \
-                 date_start, date_end, metadata, content_hash, created_at, updated_at) values {} returning unit_id, code",
-                values.join(", ")
+                 date_start, date_end, metadata, content_hash, created_at, updated_at) values {}{}",
+                values.join(", "),
+                // Items are never parents: their ids are not needed.
+                if chunk.iter().any(|p| p.level != Level::Item) { " returning unit_id, code" } else { "" }
             );
+            // Only what the bookkeeping below needs is kept; the rest moves into the statement.
+            let kept: Vec<(String, Level, Option<i64>, Option<i64>, Mode)> =
+                chunk.iter().map(|p| (p.code.clone(), p.level, p.parent_id, p.fonds_id, p.effective)).collect();
             let mut q = sqlx::query(&sql);
             for p in chunk {
                 q = q
-                    .bind(p.code.clone())
+                    .bind(p.code)
                     .bind(p.level.as_str())
                     .bind(p.parent_id)
                     .bind(p.fonds_id)
                     .bind(p.position)
                     .bind(p.own.code())
                     .bind(p.effective.code())
-                    .bind(p.derived.title.clone())
-                    .bind(p.derived.date_text.clone())
-                    .bind(p.derived.start.clone())
-                    .bind(p.derived.end.clone())
-                    .bind(p.metadata.clone())
-                    .bind(p.hash.clone())
+                    .bind(p.derived.title)
+                    .bind(p.derived.date_text)
+                    .bind(p.derived.start)
+                    .bind(p.derived.end)
+                    .bind(p.metadata)
+                    .bind(p.hash)
                     .bind(self.now.clone())
                     .bind(self.now.clone());
             }
@@ -336,31 +346,23 @@ impl Writer {
                 .collect::<Result<_, sqlx::Error>>()?;
             // Child counts grow by what was added under each parent.
             let mut added: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
-            for p in chunk {
-                report.inserted.add(p.level);
-                if let Some(parent) = p.parent_id {
+            for (code, level, parent_id, fonds_id, effective) in kept {
+                report.inserted.add(level);
+                if let Some(parent) = parent_id {
                     let e = added.entry(parent).or_default();
                     e.0 += 1;
-                    e.1 += i64::from(p.effective == Mode::Public);
+                    e.1 += i64::from(effective == Mode::Public);
                 }
-                if p.level != Level::Item
-                    && let Some(&id) = ids.get(&p.code)
+                if level != Level::Item
+                    && let Some(&id) = ids.get(&code)
                 {
-                    let fonds_id = p.fonds_id.unwrap_or(id);
-                    if p.level == Level::Fonds {
+                    if level == Level::Fonds {
                         sqlx::query("update units set fonds_id = unit_id where unit_id = $1").bind(id).execute(&mut *conn).await?;
                     }
-                    self.parents.insert(p.code.clone(), ParentInfo { unit_id: id, fonds_id, level: p.level, effective: p.effective });
+                    self.parents.insert(code, ParentInfo { unit_id: id, fonds_id: fonds_id.unwrap_or(id), level, effective });
                 }
             }
-            for (parent, (n, open)) in added {
-                sqlx::query("update units set child_count = child_count + $1, open_child_count = open_child_count + $2 where unit_id = $3")
-                    .bind(n)
-                    .bind(open)
-                    .bind(parent)
-                    .execute(&mut *conn)
-                    .await?;
-            }
+            add_to_counts(conn, &added).await?;
         }
         Ok(())
     }
@@ -456,7 +458,7 @@ impl Writer {
             }
             let sql = format!(
                 "select unit_id, code, level, fonds_id, effective_mode from units where code in ({})",
-                placeholders(1, chunk.len())
+                placeholders(conn, 1, chunk.len())
             );
             let mut q = sqlx::query(&sql);
             for c in chunk {
@@ -476,6 +478,32 @@ impl Writer {
     }
 }
 
+/// Adds (children, open children) to the counts of each parent, in one statement per 300 parents.
+async fn add_to_counts(conn: &mut AnyConnection, added: &BTreeMap<i64, (i64, i64)>) -> Result<(), sqlx::Error> {
+    let rows: Vec<(&i64, &(i64, i64))> = added.iter().collect();
+    for chunk in rows.chunks(300) {
+        let list = placeholders(conn, 1, chunk.len() * 3);
+        let params: Vec<&str> = list.split(", ").collect();
+        let values: Vec<String> = params
+            .chunks(3)
+            .map(|p| format!("(cast({} as bigint), cast({} as bigint), cast({} as bigint))", p[0], p[1], p[2]))
+            .collect();
+        let sql = format!(
+            "with d(id, n, o) as (values {}) update units set \
+             child_count = child_count + (select n from d where d.id = units.unit_id), \
+             open_child_count = open_child_count + (select o from d where d.id = units.unit_id) \
+             where unit_id in (select id from d)",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for (id, (n, o)) in chunk {
+            q = q.bind(**id).bind(*n).bind(*o);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// The unit `$1` and everything below it.
 const SUBTREE: &str = "with recursive sub(unit_id) as (select unit_id from units where unit_id = $1 \
      union all select u.unit_id from units u join sub on u.parent_id = sub.unit_id)";
@@ -486,7 +514,7 @@ async fn fetch_existing(conn: &mut AnyConnection, codes: &[String]) -> Result<Ha
         let sql = format!(
             "select unit_id, code, level, parent_id, position, own_mode, effective_mode, metadata, content_hash \
              from units where code in ({})",
-            placeholders(1, chunk.len())
+            placeholders(conn, 1, chunk.len())
         );
         let mut q = sqlx::query(&sql);
         for c in chunk {

@@ -1,7 +1,7 @@
 //! Turns catalogue input (a CSV, XLSX or EAD file, or a folder of them) into `SourceRow`s: a first
 //! pass checks every file and counts its rows, a second pass streams the rows in import order.
 //!
-//! ```ignore
+//! ```text
 //! let input = read::open(path)?;          // scans: counts rows, finds unreadable files
 //! for e in &input.failed { /* whole-file rejections */ }
 //! let total = input.total_rows();          // for the progress bar
