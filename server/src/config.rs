@@ -43,7 +43,13 @@ pub struct Config {
     pub run_mode: Option<RunMode>,
 
     /// What the public sees of conditional units: `stub` (default), `hidden` or `metadata`.
-    #[arg(long, env = "PORTAL_CONDITIONAL_VISIBILITY", value_enum, default_value = "stub", global = true)]
+    #[arg(
+        long,
+        env = "PORTAL_CONDITIONAL_VISIBILITY",
+        value_enum,
+        default_value = "stub",
+        global = true
+    )]
     pub conditional_visibility: Visibility,
 
     /// The archive's name, shown on every page and used in watermarks.

@@ -41,7 +41,11 @@ fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
     let RecordPage { record, children } = page;
     let heading = unit_label(lang, &record.summary);
     // A stub's heading already starts with its level.
-    let eyebrow = record.summary.title.is_some().then(|| level_name(lang, record.summary.level));
+    let eyebrow = record
+        .summary
+        .title
+        .is_some()
+        .then(|| level_name(lang, record.summary.level));
     let metadata = (!record.metadata.is_empty()).then(|| {
         view! {
             <section aria-labelledby="metadata-heading">

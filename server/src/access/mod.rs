@@ -101,11 +101,16 @@ impl PublicUnit {
     }
     /// The dates as given, when the public may read them.
     pub fn date_text(&self) -> Option<&str> {
-        self.description.as_ref().and_then(|d| d.date_text.as_deref())
+        self.description
+            .as_ref()
+            .and_then(|d| d.date_text.as_deref())
     }
     /// Every visible metadata field (empty for a stub).
     pub fn metadata(&self) -> &[(String, String)] {
-        self.description.as_ref().map(|d| d.metadata.as_slice()).unwrap_or(&[])
+        self.description
+            .as_ref()
+            .map(|d| d.metadata.as_slice())
+            .unwrap_or(&[])
     }
 }
 

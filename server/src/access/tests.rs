@@ -19,7 +19,9 @@ fn unit(mode: Mode) -> StoredUnit {
         date_text: Some("16/01/1996 – 19/09/1996".into()),
         date_start: Some("1996-01-16".into()),
         date_end: Some("1996-09-19".into()),
-        metadata_json: format!(r#"{{"title":"Hồ sơ {CANARY}","keyword":"{CANARY}","mode":"02","digitalFiles":"a.jpg"}}"#),
+        metadata_json: format!(
+            r#"{{"title":"Hồ sơ {CANARY}","keyword":"{CANARY}","mode":"02","digitalFiles":"a.jpg"}}"#
+        ),
         child_count: 10,
         open_child_count: 4,
     }

@@ -31,13 +31,22 @@ pub fn derive(level: Level, fields: &std::collections::BTreeMap<String, String>)
         Level::Fonds => get("fondsName"),
         Level::Series => get("title"),
         Level::File => get("title"),
-        Level::Item => get("subject").or_else(|| get("imageTitle")).or_else(|| get("movieTitle")).or_else(|| get("title")),
+        Level::Item => get("subject")
+            .or_else(|| get("imageTitle"))
+            .or_else(|| get("movieTitle"))
+            .or_else(|| get("title")),
     }
     .map(str::to_string)
-    .or_else(|| (level == Level::Series).then(|| format!("Mục lục số {}", get("catalogNo").unwrap_or("?"))));
+    .or_else(|| {
+        (level == Level::Series).then(|| format!("Mục lục số {}", get("catalogNo").unwrap_or("?")))
+    });
 
     let (text, first, last) = match level {
-        Level::Fonds => (get("archivesTime").map(str::to_string), get("archivesTime"), get("archivesTime")),
+        Level::Fonds => (
+            get("archivesTime").map(str::to_string),
+            get("archivesTime"),
+            get("archivesTime"),
+        ),
         Level::Series => (None, None, None),
         Level::File => {
             let (s, e) = (get("startDate"), get("endDate"));
@@ -50,16 +59,21 @@ pub fn derive(level: Level, fields: &std::collections::BTreeMap<String, String>)
             (text, s.or(e), e.or(s))
         }
         Level::Item => {
-            let d = get("issuedDate").or_else(|| get("photoTime")).or_else(|| get("recordDate"));
+            let d = get("issuedDate")
+                .or_else(|| get("photoTime"))
+                .or_else(|| get("recordDate"));
             (d.map(str::to_string), d, d)
         }
     };
-    let iso = |d: time::Date| {
-        format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-    };
+    let iso = |d: time::Date| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
     let start = first.and_then(super::dates::interval).map(|(a, _)| iso(a));
     let end = last.and_then(super::dates::interval).map(|(_, b)| iso(b));
-    Derived { title, date_text: text, start, end }
+    Derived {
+        title,
+        date_text: text,
+        start,
+        end,
+    }
 }
 
 #[cfg(test)]
@@ -68,7 +82,10 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn fields(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -80,7 +97,14 @@ mod tests {
 
     #[test]
     fn file_dates_keep_the_text_and_cover_the_interval() {
-        let d = derive(Level::File, &fields(&[("title", "Tập công văn"), ("startDate", "04/1983"), ("endDate", "1984")]));
+        let d = derive(
+            Level::File,
+            &fields(&[
+                ("title", "Tập công văn"),
+                ("startDate", "04/1983"),
+                ("endDate", "1984"),
+            ]),
+        );
         assert_eq!(d.title.as_deref(), Some("Tập công văn"));
         assert_eq!(d.date_text.as_deref(), Some("04/1983 – 1984"));
         assert_eq!(d.start.as_deref(), Some("1983-04-01"));
@@ -89,10 +113,26 @@ mod tests {
 
     #[test]
     fn item_title_is_the_subject_and_fonds_dates_are_a_range() {
-        let d = derive(Level::Item, &fields(&[("subject", "về việc số hóa"), ("issuedDate", "20/05/1983")]));
-        assert_eq!((d.title.as_deref(), d.start.as_deref(), d.end.as_deref()), (Some("về việc số hóa"), Some("1983-05-20"), Some("1983-05-20")));
-        let f = derive(Level::Fonds, &fields(&[("fondsName", "UBND tỉnh"), ("archivesTime", "1991-2010")]));
-        assert_eq!((f.start.as_deref(), f.end.as_deref()), (Some("1991-01-01"), Some("2010-12-31")));
+        let d = derive(
+            Level::Item,
+            &fields(&[("subject", "về việc số hóa"), ("issuedDate", "20/05/1983")]),
+        );
+        assert_eq!(
+            (d.title.as_deref(), d.start.as_deref(), d.end.as_deref()),
+            (
+                Some("về việc số hóa"),
+                Some("1983-05-20"),
+                Some("1983-05-20")
+            )
+        );
+        let f = derive(
+            Level::Fonds,
+            &fields(&[("fondsName", "UBND tỉnh"), ("archivesTime", "1991-2010")]),
+        );
+        assert_eq!(
+            (f.start.as_deref(), f.end.as_deref()),
+            (Some("1991-01-01"), Some("2010-12-31"))
+        );
         let s = derive(Level::Series, &fields(&[("catalogNo", "1")]));
         assert_eq!(s.title.as_deref(), Some("Mục lục số 1"));
     }

@@ -4,7 +4,7 @@
 //! killed at any point leaves the database consistent and running it again completes it.
 //! A dry run does the same inside one transaction that is rolled back.
 
-use super::model::{Level, Rejection, FieldProblem, UnitRecord, Validated};
+use super::model::{FieldProblem, Level, Rejection, UnitRecord, Validated};
 use super::report::{ImportReport, SecretEntry};
 use super::write::Writer;
 use crate::db::{Db, now_text};
@@ -37,7 +37,10 @@ impl Importer {
     pub fn new(dry_run: bool) -> Importer {
         Importer {
             writer: Writer::new(now_text()),
-            report: ImportReport { dry_run, ..ImportReport::default() },
+            report: ImportReport {
+                dry_run,
+                ..ImportReport::default()
+            },
             batch: Vec::new(),
             batch_codes: HashSet::new(),
             purge: Vec::new(),
@@ -66,7 +69,11 @@ impl Importer {
     }
 
     /// Takes one validated row; writes a batch through `conn` when one is full.
-    pub async fn accept(&mut self, conn: &mut AnyConnection, row: Validated) -> Result<(), sqlx::Error> {
+    pub async fn accept(
+        &mut self,
+        conn: &mut AnyConnection,
+        row: Validated,
+    ) -> Result<(), sqlx::Error> {
         match row {
             Validated::Rejected(mut r) => {
                 // A rejected row whose parent is unknown too: say so first (an orphan row).
@@ -82,8 +89,19 @@ impl Importer {
                 }
                 self.report.reject(r);
             }
-            Validated::Secret { code, level, source, line } => {
-                self.skip_secret(code, level, &source, line, "chế độ sử dụng 03 (mật): không lưu trên cổng");
+            Validated::Secret {
+                code,
+                level,
+                source,
+                line,
+            } => {
+                self.skip_secret(
+                    code,
+                    level,
+                    &source,
+                    line,
+                    "chế độ sử dụng 03 (mật): không lưu trên cổng",
+                );
             }
             Validated::Unit(rec, warnings) => {
                 if self.current_source.as_deref() != Some(&*rec.source) {
@@ -133,7 +151,12 @@ impl Importer {
 
     fn skip_secret(&mut self, code: String, _level: Level, source: &str, line: u64, reason: &str) {
         self.report.skipped_secret += 1;
-        self.report.secret.push(SecretEntry { source: source.to_string(), line, code: code.clone(), reason: reason.to_string() });
+        self.report.secret.push(SecretEntry {
+            source: source.to_string(),
+            line,
+            code: code.clone(),
+            reason: reason.to_string(),
+        });
         self.purge.push(code.clone());
         self.secret.insert(code);
     }
@@ -147,7 +170,9 @@ impl Importer {
         let purge = std::mem::take(&mut self.purge);
         self.batch_codes.clear();
         let mut tx = conn.begin().await?;
-        self.writer.write(&mut tx, batch, purge, &mut self.report).await?;
+        self.writer
+            .write(&mut tx, batch, purge, &mut self.report)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -156,7 +181,9 @@ impl Importer {
     pub async fn finish(mut self, conn: &mut AnyConnection) -> Result<ImportReport, sqlx::Error> {
         self.flush(conn).await?;
         // Rejections found while writing come after those found while reading: list by place.
-        self.report.rejected.sort_by(|a, b| (&a.source, a.line).cmp(&(&b.source, b.line)));
+        self.report
+            .rejected
+            .sort_by(|a, b| (&a.source, a.line).cmp(&(&b.source, b.line)));
         Ok(self.report)
     }
 }

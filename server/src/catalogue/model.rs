@@ -70,7 +70,10 @@ pub struct SourceRow {
 impl SourceRow {
     /// The value of a column, if the input has it.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.cells.iter().find(|(f, _)| *f == field).map(|(_, v)| v.as_str())
+        self.cells
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -135,7 +138,12 @@ pub enum Validated {
     /// A good row, possibly with warnings.
     Unit(UnitRecord, Vec<Warning>),
     /// A secret (03) row: counted, never stored, its text dropped at once.
-    Secret { code: String, level: Level, source: Arc<str>, line: u64 },
+    Secret {
+        code: String,
+        level: Level,
+        source: Arc<str>,
+        line: u64,
+    },
     /// A row with at least one error.
     Rejected(Rejection),
 }

@@ -2,7 +2,7 @@
 //! progress bar), then stream rows through validation on a blocking thread into the importer on
 //! the async side, so parsing and writing overlap on two cores.
 
-use super::import::{record_run, Importer};
+use super::import::{Importer, record_run};
 use super::model::{FieldProblem, Rejection, Validated, Warning};
 use super::read::{self, Input, ReadError};
 use super::report::ImportReport;
@@ -88,7 +88,14 @@ pub async fn import_paths(
                 Err(e) => Validated::Rejected(rejection_of(&e)),
             };
             chunk.push(v);
-            if chunk.len() == CHUNK && tx.blocking_send(Msg::Rows(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)))).is_err() {
+            if chunk.len() == CHUNK
+                && tx
+                    .blocking_send(Msg::Rows(std::mem::replace(
+                        &mut chunk,
+                        Vec::with_capacity(CHUNK),
+                    )))
+                    .is_err()
+            {
                 return;
             }
         }
@@ -99,7 +106,11 @@ pub async fn import_paths(
 
     // A dry run writes into one transaction that is rolled back at the end; a real run gives
     // the importer a plain connection, on which each batch opens its own transaction.
-    let mut target = if dry_run { Target::Rollback(db.pool.begin().await?) } else { Target::Commit(db.pool.acquire().await?) };
+    let mut target = if dry_run {
+        Target::Rollback(db.pool.begin().await?)
+    } else {
+        Target::Commit(db.pool.acquire().await?)
+    };
     let mut importer = Importer::new(dry_run);
     for w in warnings {
         importer.warn(w);
@@ -116,14 +127,18 @@ pub async fn import_paths(
             }
         }
     }
-    reader.await.map_err(|e| ImportError::Internal(e.to_string()))?;
+    reader
+        .await
+        .map_err(|e| ImportError::Internal(e.to_string()))?;
     let report = importer.finish(target.conn()).await?;
     if let Target::Rollback(tx) = target {
         tx.rollback().await?;
     }
     if !dry_run {
         if report.purged > 0 {
-            db.checkpoint().await.map_err(|e| ImportError::Internal(e.to_string()))?;
+            db.checkpoint()
+                .await
+                .map_err(|e| ImportError::Internal(e.to_string()))?;
         }
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         record_run(db, &names.join(", "), &report).await?;
@@ -153,6 +168,9 @@ fn rejection_of(e: &ReadError) -> Rejection {
         line: e.line().unwrap_or(0),
         code: None,
         parent: None,
-        problems: vec![FieldProblem { field: "(tệp)".into(), reason: e.to_string() }],
+        problems: vec![FieldProblem {
+            field: "(tệp)".into(),
+            reason: e.to_string(),
+        }],
     }
 }

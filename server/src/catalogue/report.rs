@@ -95,23 +95,42 @@ pub struct ImportReport {
 impl ImportReport {
     /// Records a rejected row.
     pub fn reject(&mut self, r: Rejection) {
-        let problems: Vec<ProblemEntry> =
-            r.problems.into_iter().map(|p| ProblemEntry { field: p.field, reason: p.reason }).collect();
+        let problems: Vec<ProblemEntry> = r
+            .problems
+            .into_iter()
+            .map(|p| ProblemEntry {
+                field: p.field,
+                reason: p.reason,
+            })
+            .collect();
         let (field, reason) = problems
             .first()
             .map(|p| (p.field.clone(), p.reason.clone()))
             .unwrap_or_default();
-        self.rejected.push(RejectedRow { source: r.source.to_string(), line: r.line, code: r.code, field, reason, problems });
+        self.rejected.push(RejectedRow {
+            source: r.source.to_string(),
+            line: r.line,
+            code: r.code,
+            field,
+            reason,
+            problems,
+        });
     }
 
     /// Records a warning.
     pub fn warn(&mut self, w: Warning) {
-        self.warnings.push(WarningEntry { source: w.source.to_string(), line: w.line, field: w.field, reason: w.reason });
+        self.warnings.push(WarningEntry {
+            source: w.source.to_string(),
+            line: w.line,
+            field: w.field,
+            reason: w.reason,
+        });
     }
 
     /// Whether any row was accepted (inserted, updated, unchanged or skipped as secret).
     pub fn accepted_any(&self) -> bool {
-        self.inserted.total() + self.updated.total() + self.unchanged.total() + self.skipped_secret > 0
+        self.inserted.total() + self.updated.total() + self.unchanged.total() + self.skipped_secret
+            > 0
     }
 
     /// Exit code of `portal import`: 0 all accepted, 3 some rejected.
@@ -121,10 +140,19 @@ impl ImportReport {
 
     /// A one-paragraph human summary for the terminal.
     pub fn summary(&self) -> String {
-        let c = |l: &LevelCounts| format!("{} phông, {} mục lục, {} hồ sơ, {} tài liệu", l.fonds, l.series, l.files, l.items);
+        let c = |l: &LevelCounts| {
+            format!(
+                "{} phông, {} mục lục, {} hồ sơ, {} tài liệu",
+                l.fonds, l.series, l.files, l.items
+            )
+        };
         let mut s = format!(
             "{}Thêm mới: {}\nCập nhật: {}\nKhông đổi: {}\nBỏ qua (mật, không lưu): {}\nTừ chối: {} dòng\nCảnh báo: {}",
-            if self.dry_run { "[chạy thử — không ghi gì] " } else { "" },
+            if self.dry_run {
+                "[chạy thử — không ghi gì] "
+            } else {
+                ""
+            },
             c(&self.inserted),
             c(&self.updated),
             c(&self.unchanged),
@@ -140,13 +168,19 @@ impl ImportReport {
                 "\n  {}:{}: {}{}: {}",
                 r.source,
                 r.line,
-                r.code.as_deref().map(|c| format!("{c} ")).unwrap_or_default(),
+                r.code
+                    .as_deref()
+                    .map(|c| format!("{c} "))
+                    .unwrap_or_default(),
                 r.field,
                 r.reason
             ));
         }
         if self.rejected.len() > 20 {
-            s.push_str(&format!("\n  … và {} dòng khác (xem --report)", self.rejected.len() - 20));
+            s.push_str(&format!(
+                "\n  … và {} dòng khác (xem --report)",
+                self.rejected.len() - 20
+            ));
         }
         s
     }

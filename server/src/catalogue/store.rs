@@ -37,7 +37,9 @@ impl StoredUnit {
         let level: String = row.try_get("level")?;
         let own: String = row.try_get("own_mode")?;
         let eff: String = row.try_get("effective_mode")?;
-        let bad = |what: &str, v: &str| sqlx::Error::Decode(format!("unexpected {what} in units: {v}").into());
+        let bad = |what: &str, v: &str| {
+            sqlx::Error::Decode(format!("unexpected {what} in units: {v}").into())
+        };
         Ok(StoredUnit {
             unit_id: row.try_get("unit_id")?,
             code: row.try_get("code")?,
@@ -67,7 +69,11 @@ impl StoredUnit {
 
     /// First and last year of the dates.
     pub fn years(&self) -> Option<(i32, i32)> {
-        let year = |d: &Option<String>| d.as_deref().and_then(|s| s.get(..4)).and_then(|y| y.parse().ok());
+        let year = |d: &Option<String>| {
+            d.as_deref()
+                .and_then(|s| s.get(..4))
+                .and_then(|y| y.parse().ok())
+        };
         match (year(&self.date_start), year(&self.date_end)) {
             (Some(a), Some(b)) => Some((a, b)),
             (Some(a), None) | (None, Some(a)) => Some((a, a)),
@@ -93,7 +99,10 @@ impl Cursor {
     pub fn decode(s: &str) -> Option<Cursor> {
         let (p, c) = s.split_once('~')?;
         (!c.is_empty()).then_some(())?;
-        Some(Cursor { position: p.parse().ok()?, code: c.to_string() })
+        Some(Cursor {
+            position: p.parse().ok()?,
+            code: c.to_string(),
+        })
     }
 }
 
@@ -116,7 +125,10 @@ pub struct ChildRows {
 /// A unit by code.
 pub async fn unit_by_code(db: &Db, code: &str) -> Result<Option<StoredUnit>, sqlx::Error> {
     let sql = format!("select {UNIT_COLUMNS} from units where code = $1");
-    let row = sqlx::query(&sql).bind(code).fetch_optional(&db.pool).await?;
+    let row = sqlx::query(&sql)
+        .bind(code)
+        .fetch_optional(&db.pool)
+        .await?;
     row.as_ref().map(StoredUnit::from_row).transpose()
 }
 
@@ -179,10 +191,15 @@ pub async fn children(
         let (p1, p2, p3) = (next(), next(), next());
         let op = if desc { "<" } else { ">" };
         // Row-value comparison spelt out, so both databases use the (parent_id, position, code) index.
-        sql.push_str(&format!(" and (position {op} {p1} or (position = {p2} and code {op} {p3}))"));
+        sql.push_str(&format!(
+            " and (position {op} {p1} or (position = {p2} and code {op} {p3}))"
+        ));
     }
     let dir = if desc { "desc" } else { "asc" };
-    sql.push_str(&format!(" order by position {dir}, code {dir} limit {}", next()));
+    sql.push_str(&format!(
+        " order by position {dir}, code {dir} limit {}",
+        next()
+    ));
 
     let mut q = sqlx::query(&sql);
     if let Some(p) = parent {
@@ -193,16 +210,31 @@ pub async fn children(
     }
     q = q.bind(i64::from(limit) + 1);
     let rows = q.fetch_all(&db.pool).await?;
-    let mut units = rows.iter().map(StoredUnit::from_row).collect::<Result<Vec<_>, _>>()?;
+    let mut units = rows
+        .iter()
+        .map(StoredUnit::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
     let more = units.len() > limit as usize;
     units.truncate(limit as usize);
     if desc {
         units.reverse();
     }
     Ok(match from {
-        PageFrom::Start => ChildRows { units, more_before: false, more_after: more },
-        PageFrom::After(_) => ChildRows { units, more_before: true, more_after: more },
-        PageFrom::Before(_) => ChildRows { units, more_before: more, more_after: true },
+        PageFrom::Start => ChildRows {
+            units,
+            more_before: false,
+            more_after: more,
+        },
+        PageFrom::After(_) => ChildRows {
+            units,
+            more_before: true,
+            more_after: more,
+        },
+        PageFrom::Before(_) => ChildRows {
+            units,
+            more_before: more,
+            more_after: true,
+        },
     })
 }
 
@@ -224,7 +256,9 @@ pub async fn level_counts(db: &Db, only_open: bool) -> Result<BTreeMap<String, i
         "select level, count(*) as n from units where withdrawn = 0 group by level"
     };
     let rows = sqlx::query(sql).fetch_all(&db.pool).await?;
-    rows.iter().map(|r| Ok((r.try_get::<String, _>("level")?, r.try_get::<i64, _>("n")?))).collect()
+    rows.iter()
+        .map(|r| Ok((r.try_get::<String, _>("level")?, r.try_get::<i64, _>("n")?)))
+        .collect()
 }
 
 /// Recomputes the child counts of the given units from their children.
@@ -250,11 +284,14 @@ pub async fn recount(conn: &mut AnyConnection, ids: &[i64]) -> Result<(), sqlx::
 /// Sets a unit's withdrawn flag (rule 5: unpublished, not deleted) and fixes its parent's counts.
 pub async fn set_withdrawn(db: &Db, code: &str, withdrawn: bool) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let parent: Option<Option<i64>> = sqlx::query_scalar("select parent_id from units where code = $1")
-        .bind(code)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some(parent) = parent else { return Ok(false) };
+    let parent: Option<Option<i64>> =
+        sqlx::query_scalar("select parent_id from units where code = $1")
+            .bind(code)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(parent) = parent else {
+        return Ok(false);
+    };
     sqlx::query("update units set withdrawn = $1, updated_at = $2 where code = $3")
         .bind(i64::from(withdrawn))
         .bind(crate::db::now_text())
@@ -275,7 +312,10 @@ pub(crate) fn placeholders(conn: &AnyConnection, start: usize, n: usize) -> Stri
     if conn.backend_name() == "SQLite" {
         vec!["?"; n].join(", ")
     } else {
-        (start..start + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+        (start..start + n)
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -285,11 +325,13 @@ mod tests {
 
     #[test]
     fn cursor_round_trip_and_rejects_garbage() {
-        let c = Cursor { position: 45, code: "H34.10.1996.01.045".into() };
+        let c = Cursor {
+            position: 45,
+            code: "H34.10.1996.01.045".into(),
+        };
         assert_eq!(Cursor::decode(&c.encode()), Some(c));
         assert_eq!(Cursor::decode("abc"), None);
         assert_eq!(Cursor::decode("x~H34"), None);
         assert_eq!(Cursor::decode("3~"), None);
     }
-
 }

@@ -197,7 +197,10 @@ fn parent_of(row: &SourceRow) -> Option<(&'static str, String)> {
         Level::File | Level::Series => "fondsCode",
         Level::Fonds => return None,
     };
-    row.get(field).map(str::trim).filter(|v| !v.is_empty()).map(|v| (field, v.to_string()))
+    row.get(field)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| (field, v.to_string()))
 }
 
 /// The non-empty value of a field.

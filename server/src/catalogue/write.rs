@@ -3,7 +3,7 @@
 //! inserts and updates, propagates effective modes, purges units that became secret and keeps
 //! child counts right — all inside the caller's transaction, so a batch lands whole or not at all.
 
-use super::derive::{derive, series_code, Derived};
+use super::derive::{Derived, derive, series_code};
 use super::model::{FieldProblem, Level, Mode, Rejection, UnitRecord};
 use super::report::ImportReport;
 use super::store::placeholders;
@@ -47,6 +47,15 @@ struct Prepared {
     hash: String,
 }
 
+/// What is remembered of an inserted row once its values have moved into the statement.
+struct Inserted {
+    code: String,
+    level: Level,
+    parent_id: Option<i64>,
+    fonds_id: Option<i64>,
+    effective: Mode,
+}
+
 /// The batch writer of one import; caches parents across batches.
 #[derive(Default)]
 pub struct Writer {
@@ -57,7 +66,10 @@ pub struct Writer {
 impl Writer {
     /// A writer stamping rows with `now`.
     pub fn new(now: String) -> Writer {
-        Writer { parents: HashMap::new(), now }
+        Writer {
+            parents: HashMap::new(),
+            now,
+        }
     }
 
     /// Writes one batch of units of any levels (parents before children) and purges the codes
@@ -76,10 +88,12 @@ impl Writer {
         // Levels in tree order, so a unit's parent is written before it in the same batch.
         let mut rest = batch;
         for level in [Level::Fonds, Level::Series, Level::File, Level::Item] {
-            let (group, others): (Vec<UnitRecord>, Vec<UnitRecord>) = rest.into_iter().partition(|r| r.level == level);
+            let (group, others): (Vec<UnitRecord>, Vec<UnitRecord>) =
+                rest.into_iter().partition(|r| r.level == level);
             rest = others;
             if !group.is_empty() {
-                self.write_level(conn, level, group, report, &mut recount).await?;
+                self.write_level(conn, level, group, report, &mut recount)
+                    .await?;
             }
         }
         let ids: Vec<i64> = recount.into_iter().collect();
@@ -101,9 +115,17 @@ impl Writer {
         // Resolve the parent code of every row: explicit, via the series, or as stored.
         let mut parent_codes: Vec<Option<String>> = Vec::with_capacity(group.len());
         for rec in &group {
-            parent_codes.push(self.parent_code_of(conn, rec, existing.get(&rec.code), report).await?);
+            parent_codes.push(
+                self.parent_code_of(conn, rec, existing.get(&rec.code), report)
+                    .await?,
+            );
         }
-        let wanted: Vec<String> = parent_codes.iter().flatten().filter(|c| !self.parents.contains_key(*c)).cloned().collect();
+        let wanted: Vec<String> = parent_codes
+            .iter()
+            .flatten()
+            .filter(|c| !self.parents.contains_key(*c))
+            .cloned()
+            .collect();
         self.load_parents(conn, &wanted).await?;
 
         let mut inserts: Vec<Prepared> = Vec::new();
@@ -132,7 +154,11 @@ impl Writer {
         old: Option<&Existing>,
         report: &mut ImportReport,
     ) -> Result<Option<String>, sqlx::Error> {
-        let catalog = rec.fields.iter().find(|(f, _)| *f == "catalogNo").map(|(_, v)| v.trim());
+        let catalog = rec
+            .fields
+            .iter()
+            .find(|(f, _)| *f == "catalogNo")
+            .map(|(_, v)| v.trim());
         match (rec.level, &rec.parent_code, catalog) {
             (Level::File, Some(fonds), Some(no)) if !no.is_empty() => {
                 let code = series_code(fonds, no);
@@ -146,17 +172,23 @@ impl Writer {
             }
             (_, Some(p), _) => Ok(Some(p.clone())),
             (_, None, _) => match old.and_then(|o| o.parent_id) {
-                Some(id) => Ok(sqlx::query_scalar("select code from units where unit_id = $1")
-                    .bind(id)
-                    .fetch_optional(&mut *conn)
-                    .await?),
+                Some(id) => Ok(
+                    sqlx::query_scalar("select code from units where unit_id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *conn)
+                        .await?,
+                ),
                 None => Ok(None),
             },
         }
     }
 
     /// Whether a unit that can be a parent exists in the database.
-    pub async fn knows(&mut self, conn: &mut AnyConnection, code: &str) -> Result<bool, sqlx::Error> {
+    pub async fn knows(
+        &mut self,
+        conn: &mut AnyConnection,
+        code: &str,
+    ) -> Result<bool, sqlx::Error> {
         if !self.parents.contains_key(code) {
             self.load_parents(conn, &[code.to_string()]).await?;
         }
@@ -175,8 +207,13 @@ impl Writer {
         if !self.parents.contains_key(fonds) {
             self.load_parents(conn, &[fonds.to_string()]).await?;
         }
-        let Some(parent) = self.parents.get(fonds).cloned() else { return Ok(()) };
-        let fields = vec![("fondsCode", fonds.to_string()), ("catalogNo", no.to_string())];
+        let Some(parent) = self.parents.get(fonds).cloned() else {
+            return Ok(());
+        };
+        let fields = vec![
+            ("fondsCode", fonds.to_string()),
+            ("catalogNo", no.to_string()),
+        ];
         let rec = UnitRecord {
             source: Arc::from(""),
             line: 0,
@@ -209,39 +246,57 @@ impl Writer {
             line: rec.line,
             code: Some(rec.code.clone()),
             parent: None,
-            problems: vec![FieldProblem { field: field.to_string(), reason }],
+            problems: vec![FieldProblem {
+                field: field.to_string(),
+                reason,
+            }],
         };
         if let Some(old) = old
             && old.level != rec.level
         {
-            return Err(reject("code", format!(
-                "mã {} đã dùng cho một {} trong cơ sở dữ liệu; mã phải duy nhất trên toàn cổng",
-                rec.code,
-                level_vi(old.level)
-            )));
+            return Err(reject(
+                "code",
+                format!(
+                    "mã {} đã dùng cho một {} trong cơ sở dữ liệu; mã phải duy nhất trên toàn cổng",
+                    rec.code,
+                    level_vi(old.level)
+                ),
+            ));
         }
         let parent = match (&parent_code, rec.level) {
             (None, Level::Fonds) => None,
             (None, level) => {
                 let field = parent_field(level);
-                return Err(reject(field, format!("thiếu {field}: cho biết {} chứa đơn vị này", parent_vi(level))));
+                return Err(reject(
+                    field,
+                    format!(
+                        "thiếu {field}: cho biết {} chứa đơn vị này",
+                        parent_vi(level)
+                    ),
+                ));
             }
             (Some(code), level) => match self.parents.get(code) {
                 Some(p) if parent_level_ok(level, p.level) => Some(p.clone()),
                 Some(p) => {
-                    return Err(reject(parent_field(level), format!(
-                        "{code} là một {}, không thể chứa một {}",
-                        level_vi(p.level),
-                        level_vi(level)
-                    )));
+                    return Err(reject(
+                        parent_field(level),
+                        format!(
+                            "{code} là một {}, không thể chứa một {}",
+                            level_vi(p.level),
+                            level_vi(level)
+                        ),
+                    ));
                 }
                 None => {
                     let field = parent_field(level);
-                    return Err(reject(field, format!(
-                        "không tìm thấy {} {code}: không có trong dữ liệu nhập lẫn cơ sở dữ liệu; nhập {} trước",
-                        parent_vi(level),
-                        parent_vi(level)
-                    )));
+                    return Err(reject(
+                        field,
+                        format!(
+                            "không tìm thấy {} {code}: không có trong dữ liệu nhập lẫn cơ sở dữ liệu; nhập {} trước",
+                            parent_vi(level),
+                            parent_vi(level)
+                        ),
+                    ));
                 }
             },
         };
@@ -256,9 +311,13 @@ impl Writer {
         }
         if old.is_none() {
             for (field, value) in &rec.defaults {
-                merged.entry((*field).to_string()).or_insert_with(|| value.clone());
+                merged
+                    .entry((*field).to_string())
+                    .or_insert_with(|| value.clone());
             }
-            let missing = super::validate::missing_required(rec.level, |f| merged.get(f).is_some_and(|v| !v.is_empty()));
+            let missing = super::validate::missing_required(rec.level, |f| {
+                merged.get(f).is_some_and(|v| !v.is_empty())
+            });
             if !missing.is_empty() {
                 return Err(Rejection {
                     source: rec.source.clone(),
@@ -276,7 +335,10 @@ impl Writer {
             }
         }
         // Without a mode column the stored mode stays (a new unit without one was rejected above).
-        let has_mode = rec.fields.iter().any(|(f, v)| *f == "mode" && !v.is_empty());
+        let has_mode = rec
+            .fields
+            .iter()
+            .any(|(f, v)| *f == "mode" && !v.is_empty());
         let own = match old {
             Some(o) if !has_mode => o.own_mode,
             _ => rec.mode,
@@ -302,24 +364,42 @@ impl Writer {
         }))
     }
 
-    async fn insert(&mut self, conn: &mut AnyConnection, mut rows: Vec<Prepared>, report: &mut ImportReport) -> Result<(), sqlx::Error> {
+    async fn insert(
+        &mut self,
+        conn: &mut AnyConnection,
+        mut rows: Vec<Prepared>,
+        report: &mut ImportReport,
+    ) -> Result<(), sqlx::Error> {
         const COLS: usize = 15;
         // 500 rows × 15 columns stays under both databases' parameter limits.
         while !rows.is_empty() {
             let rest = rows.split_off(rows.len().min(500));
             let chunk = std::mem::replace(&mut rows, rest);
-            let values: Vec<String> =
-                (0..chunk.len()).map(|i| format!("({})", placeholders(conn, i * COLS + 1, COLS))).collect();
+            let values: Vec<String> = (0..chunk.len())
+                .map(|i| format!("({})", placeholders(conn, i * COLS + 1, COLS)))
+                .collect();
             let sql = format!(
                 "insert into units (code, level, parent_id, fonds_id, position, own_mode, effective_mode, title, date_text, \
                  date_start, date_end, metadata, content_hash, created_at, updated_at) values {}{}",
                 values.join(", "),
                 // Items are never parents: their ids are not needed.
-                if chunk.iter().any(|p| p.level != Level::Item) { " returning unit_id, code" } else { "" }
+                if chunk.iter().any(|p| p.level != Level::Item) {
+                    " returning unit_id, code"
+                } else {
+                    ""
+                }
             );
             // Only what the bookkeeping below needs is kept; the rest moves into the statement.
-            let kept: Vec<(String, Level, Option<i64>, Option<i64>, Mode)> =
-                chunk.iter().map(|p| (p.code.clone(), p.level, p.parent_id, p.fonds_id, p.effective)).collect();
+            let kept: Vec<Inserted> = chunk
+                .iter()
+                .map(|p| Inserted {
+                    code: p.code.clone(),
+                    level: p.level,
+                    parent_id: p.parent_id,
+                    fonds_id: p.fonds_id,
+                    effective: p.effective,
+                })
+                .collect();
             let mut q = sqlx::query(&sql);
             for p in chunk {
                 q = q
@@ -342,11 +422,23 @@ impl Writer {
             let returned = q.fetch_all(&mut *conn).await?;
             let ids: HashMap<String, i64> = returned
                 .iter()
-                .map(|r| Ok((r.try_get::<String, _>("code")?, r.try_get::<i64, _>("unit_id")?)))
+                .map(|r| {
+                    Ok((
+                        r.try_get::<String, _>("code")?,
+                        r.try_get::<i64, _>("unit_id")?,
+                    ))
+                })
                 .collect::<Result<_, sqlx::Error>>()?;
             // Child counts grow by what was added under each parent.
             let mut added: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
-            for (code, level, parent_id, fonds_id, effective) in kept {
+            for Inserted {
+                code,
+                level,
+                parent_id,
+                fonds_id,
+                effective,
+            } in kept
+            {
                 report.inserted.add(level);
                 if let Some(parent) = parent_id {
                     let e = added.entry(parent).or_default();
@@ -357,9 +449,20 @@ impl Writer {
                     && let Some(&id) = ids.get(&code)
                 {
                     if level == Level::Fonds {
-                        sqlx::query("update units set fonds_id = unit_id where unit_id = $1").bind(id).execute(&mut *conn).await?;
+                        sqlx::query("update units set fonds_id = unit_id where unit_id = $1")
+                            .bind(id)
+                            .execute(&mut *conn)
+                            .await?;
                     }
-                    self.parents.insert(code, ParentInfo { unit_id: id, fonds_id: fonds_id.unwrap_or(id), level, effective });
+                    self.parents.insert(
+                        code,
+                        ParentInfo {
+                            unit_id: id,
+                            fonds_id: fonds_id.unwrap_or(id),
+                            level,
+                            effective,
+                        },
+                    );
                 }
             }
             add_to_counts(conn, &added).await?;
@@ -409,7 +512,12 @@ impl Writer {
         if p.level != Level::Item {
             self.parents.insert(
                 p.code.clone(),
-                ParentInfo { unit_id: old.unit_id, fonds_id: p.fonds_id.unwrap_or(old.unit_id), level: p.level, effective: p.effective },
+                ParentInfo {
+                    unit_id: old.unit_id,
+                    fonds_id: p.fonds_id.unwrap_or(old.unit_id),
+                    level: p.level,
+                    effective: p.effective,
+                },
             );
         }
         Ok(())
@@ -424,10 +532,11 @@ impl Writer {
         recount: &mut BTreeSet<i64>,
     ) -> Result<(), sqlx::Error> {
         for code in codes {
-            let row = sqlx::query("select unit_id, parent_id, effective_mode from units where code = $1")
-                .bind(code)
-                .fetch_optional(&mut *conn)
-                .await?;
+            let row =
+                sqlx::query("select unit_id, parent_id, effective_mode from units where code = $1")
+                    .bind(code)
+                    .fetch_optional(&mut *conn)
+                    .await?;
             let Some(row) = row else { continue };
             let id: i64 = row.try_get("unit_id")?;
             let parent: Option<i64> = row.try_get("parent_id")?;
@@ -437,10 +546,12 @@ impl Writer {
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await?;
-            sqlx::query(&format!("{SUBTREE} delete from units where unit_id in (select unit_id from sub)"))
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(&format!(
+                "{SUBTREE} delete from units where unit_id in (select unit_id from sub)"
+            ))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
             report.purged += u64::try_from(n).unwrap_or(0);
             log_access_change(conn, code, Mode::from_code(&old), Mode::Secret, &self.now).await?;
             tracing::info!(target: "security", code = %code, purged = n, "unit became secret: purged with its descendants");
@@ -451,7 +562,11 @@ impl Writer {
         Ok(())
     }
 
-    async fn load_parents(&mut self, conn: &mut AnyConnection, codes: &[String]) -> Result<(), sqlx::Error> {
+    async fn load_parents(
+        &mut self,
+        conn: &mut AnyConnection,
+        codes: &[String],
+    ) -> Result<(), sqlx::Error> {
         for chunk in codes.chunks(500) {
             if chunk.is_empty() {
                 continue;
@@ -470,7 +585,15 @@ impl Writer {
                 let eff = Mode::from_code(&row.try_get::<String, _>("effective_mode")?);
                 if let (Some(level), Some(effective)) = (level, eff) {
                     let fonds_id = row.try_get::<Option<i64>, _>("fonds_id")?.unwrap_or(id);
-                    self.parents.insert(row.try_get("code")?, ParentInfo { unit_id: id, fonds_id, level, effective });
+                    self.parents.insert(
+                        row.try_get("code")?,
+                        ParentInfo {
+                            unit_id: id,
+                            fonds_id,
+                            level,
+                            effective,
+                        },
+                    );
                 }
             }
         }
@@ -479,14 +602,22 @@ impl Writer {
 }
 
 /// Adds (children, open children) to the counts of each parent, in one statement per 300 parents.
-async fn add_to_counts(conn: &mut AnyConnection, added: &BTreeMap<i64, (i64, i64)>) -> Result<(), sqlx::Error> {
+async fn add_to_counts(
+    conn: &mut AnyConnection,
+    added: &BTreeMap<i64, (i64, i64)>,
+) -> Result<(), sqlx::Error> {
     let rows: Vec<(&i64, &(i64, i64))> = added.iter().collect();
     for chunk in rows.chunks(300) {
         let list = placeholders(conn, 1, chunk.len() * 3);
         let params: Vec<&str> = list.split(", ").collect();
         let values: Vec<String> = params
             .chunks(3)
-            .map(|p| format!("(cast({} as bigint), cast({} as bigint), cast({} as bigint))", p[0], p[1], p[2]))
+            .map(|p| {
+                format!(
+                    "(cast({} as bigint), cast({} as bigint), cast({} as bigint))",
+                    p[0], p[1], p[2]
+                )
+            })
             .collect();
         let sql = format!(
             "with d(id, n, o) as (values {}) update units set \
@@ -508,7 +639,10 @@ async fn add_to_counts(conn: &mut AnyConnection, added: &BTreeMap<i64, (i64, i64
 const SUBTREE: &str = "with recursive sub(unit_id) as (select unit_id from units where unit_id = $1 \
      union all select u.unit_id from units u join sub on u.parent_id = sub.unit_id)";
 
-async fn fetch_existing(conn: &mut AnyConnection, codes: &[String]) -> Result<HashMap<String, Existing>, sqlx::Error> {
+async fn fetch_existing(
+    conn: &mut AnyConnection,
+    codes: &[String],
+) -> Result<HashMap<String, Existing>, sqlx::Error> {
     let mut out = HashMap::new();
     for chunk in codes.chunks(500) {
         let sql = format!(
@@ -524,7 +658,9 @@ async fn fetch_existing(conn: &mut AnyConnection, codes: &[String]) -> Result<Ha
             let level = Level::parse(&row.try_get::<String, _>("level")?);
             let own = Mode::from_code(&row.try_get::<String, _>("own_mode")?);
             let eff = Mode::from_code(&row.try_get::<String, _>("effective_mode")?);
-            let (Some(level), Some(own_mode), Some(effective)) = (level, own, eff) else { continue };
+            let (Some(level), Some(own_mode), Some(effective)) = (level, own, eff) else {
+                continue;
+            };
             let metadata: String = row.try_get("metadata")?;
             out.insert(
                 row.try_get("code")?,
@@ -575,20 +711,40 @@ async fn subtree_parents(conn: &mut AnyConnection, root: i64) -> Result<Vec<i64>
     .await
 }
 
-async fn log_access_change(conn: &mut AnyConnection, code: &str, old: Option<Mode>, new: Mode, now: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("insert into access_changes (code, old_mode, new_mode, created_at) values ($1, $2, $3, $4)")
-        .bind(code)
-        .bind(old.map(Mode::code))
-        .bind(new.code())
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+async fn log_access_change(
+    conn: &mut AnyConnection,
+    code: &str,
+    old: Option<Mode>,
+    new: Mode,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into access_changes (code, old_mode, new_mode, created_at) values ($1, $2, $3, $4)",
+    )
+    .bind(code)
+    .bind(old.map(Mode::code))
+    .bind(new.code())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
-fn content_hash(level: Level, parent: Option<&str>, position: i64, own: Mode, metadata: &str) -> String {
+fn content_hash(
+    level: Level,
+    parent: Option<&str>,
+    position: i64,
+    own: Mode,
+    metadata: &str,
+) -> String {
     let mut h = Sha256::new();
-    for part in [level.as_str(), parent.unwrap_or(""), &position.to_string(), own.code(), metadata] {
+    for part in [
+        level.as_str(),
+        parent.unwrap_or(""),
+        &position.to_string(),
+        own.code(),
+        metadata,
+    ] {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
@@ -598,7 +754,9 @@ fn content_hash(level: Level, parent: Option<&str>, position: i64, own: Mode, me
 fn parent_level_ok(child: Level, parent: Level) -> bool {
     matches!(
         (child, parent),
-        (Level::Series, Level::Fonds) | (Level::File, Level::Fonds | Level::Series) | (Level::Item, Level::File)
+        (Level::Series, Level::Fonds)
+            | (Level::File, Level::Fonds | Level::Series)
+            | (Level::Item, Level::File)
     )
 }
 

@@ -10,12 +10,17 @@ use std::path::Path;
 
 /// Fills an empty database with a generated demo catalogue of about `items` items.
 pub async fn prepare(db: &Db, config: &Config, items: u64) -> anyhow::Result<()> {
-    let stored: i64 = sqlx::query_scalar("select count(*) from units").fetch_one(&db.pool).await?;
+    let stored: i64 = sqlx::query_scalar("select count(*) from units")
+        .fetch_one(&db.pool)
+        .await?;
     if stored > 0 {
         return Ok(());
     }
     let dir = config.data_dir.join("demo-catalogue");
-    eprintln!("Tạo danh mục trình diễn (generating the demo catalogue) in {} …", dir.display());
+    eprintln!(
+        "Tạo danh mục trình diễn (generating the demo catalogue) in {} …",
+        dir.display()
+    );
     gen_corpus(&dir, items, 1, 0)?;
     let bar = Bar::new(0, "Nhập danh mục");
     let report = pipeline::import_paths(db, &[dir], false, &|total, done| {

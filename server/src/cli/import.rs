@@ -8,7 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Imports `paths` and reports.
-pub async fn run(config: &Config, paths: &[PathBuf], dry_run: bool, report_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub async fn run(
+    config: &Config,
+    paths: &[PathBuf],
+    dry_run: bool,
+    report_file: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     for p in paths {
         if !p.exists() {
             eprintln!("{}: không tồn tại (no such file or folder)", p.display());
@@ -34,7 +39,10 @@ pub async fn run(config: &Config, paths: &[PathBuf], dry_run: bool, report_file:
     eprintln!("{}", report.summary());
     if let Some(file) = report_file {
         let json = serde_json::to_string_pretty(&report)?;
-        std::fs::write(file, json).map_err(|e| anyhow::anyhow!("--report {}: không ghi được ({e})", file.display()))?;
+        std::fs::write(file, json)
+            .map_err(|e| anyhow::anyhow!("--report {}: không ghi được ({e})", file.display()))?;
     }
-    Ok(ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(1)))
+    Ok(ExitCode::from(
+        u8::try_from(report.exit_code()).unwrap_or(1),
+    ))
 }

@@ -96,15 +96,31 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             serve(db, config, &bind).await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import { paths, dry_run, report } => import::run(&config, &paths, dry_run, report.as_deref()).await,
-        Command::GenCorpus { out, items, seed, invalid } => {
+        Command::Import {
+            paths,
+            dry_run,
+            report,
+        } => import::run(&config, &paths, dry_run, report.as_deref()).await,
+        Command::GenCorpus {
+            out,
+            items,
+            seed,
+            invalid,
+        } => {
             demo::gen_corpus(&out, items, seed, invalid)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Withdraw { code, undo } => {
             let db = open_db(&config).await?;
             if crate::catalogue::store::set_withdrawn(&db, &code, !undo).await? {
-                eprintln!("{code}: {}", if undo { "đã công bố lại (published again)" } else { "đã rút khỏi cổng (withdrawn)" });
+                eprintln!(
+                    "{code}: {}",
+                    if undo {
+                        "đã công bố lại (published again)"
+                    } else {
+                        "đã rút khỏi cổng (withdrawn)"
+                    }
+                );
                 Ok(ExitCode::SUCCESS)
             } else {
                 eprintln!("{code}: không có trong cơ sở dữ liệu (no such unit)");

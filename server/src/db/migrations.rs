@@ -9,8 +9,16 @@ use std::borrow::Cow;
 
 type Files = &'static [(i64, &'static str, &'static str)];
 
-const SQLITE: Files = &[(1, "catalogue", include_str!("../../../migrations/sqlite/0001_catalogue.sql"))];
-const POSTGRES: Files = &[(1, "catalogue", include_str!("../../../migrations/postgres/0001_catalogue.sql"))];
+const SQLITE: Files = &[(
+    1,
+    "catalogue",
+    include_str!("../../../migrations/sqlite/0001_catalogue.sql"),
+)];
+const POSTGRES: Files = &[(
+    1,
+    "catalogue",
+    include_str!("../../../migrations/postgres/0001_catalogue.sql"),
+)];
 
 #[derive(Debug)]
 struct Embedded(Files);
@@ -22,7 +30,13 @@ impl<'s> MigrationSource<'s> for Embedded {
                 .0
                 .iter()
                 .map(|(version, name, sql)| {
-                    Migration::new(*version, Cow::Borrowed(*name), MigrationType::Simple, Cow::Borrowed(*sql), false)
+                    Migration::new(
+                        *version,
+                        Cow::Borrowed(*name),
+                        MigrationType::Simple,
+                        Cow::Borrowed(*sql),
+                        false,
+                    )
                 })
                 .collect())
         })

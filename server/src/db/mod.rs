@@ -52,7 +52,8 @@ impl Db {
             Dialect::Sqlite if !url.contains('?') => format!("{url}?mode=rwc"),
             _ => url.to_string(),
         };
-        let options = AnyConnectOptions::from_str(&url).context("DATABASE_URL is not a valid URL")?;
+        let options =
+            AnyConnectOptions::from_str(&url).context("DATABASE_URL is not a valid URL")?;
         let pool = AnyPoolOptions::new()
             .max_connections(match dialect {
                 Dialect::Sqlite => 8,
@@ -84,7 +85,9 @@ impl Db {
     /// purged text does not survive in the log.
     pub async fn checkpoint(&self) -> anyhow::Result<()> {
         if self.dialect == Dialect::Sqlite {
-            sqlx::query("pragma wal_checkpoint(truncate)").execute(&self.pool).await?;
+            sqlx::query("pragma wal_checkpoint(truncate)")
+                .execute(&self.pool)
+                .await?;
         }
         Ok(())
     }
@@ -116,8 +119,14 @@ mod tests {
 
     #[test]
     fn dialect_and_redaction() {
-        assert_eq!(Dialect::of_url("sqlite://data/portal.db").ok(), Some(Dialect::Sqlite));
-        assert_eq!(Dialect::of_url("postgres://u:p@h/db").ok(), Some(Dialect::Postgres));
+        assert_eq!(
+            Dialect::of_url("sqlite://data/portal.db").ok(),
+            Some(Dialect::Sqlite)
+        );
+        assert_eq!(
+            Dialect::of_url("postgres://u:p@h/db").ok(),
+            Some(Dialect::Postgres)
+        );
         assert!(Dialect::of_url("mysql://x").is_err());
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://***@h/db");
     }

@@ -6,8 +6,8 @@ use crate::catalogue::store::{self, Cursor, PageFrom, StoredUnit};
 use crate::config::Visibility;
 use crate::db::Db;
 use app::model::{
-    ChildrenPage, Counts, HomeData, MetadataField, PageRequest, RecordPage, RecordView, UnitSummary, DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
+    ChildrenPage, Counts, DEFAULT_PAGE_SIZE, HomeData, MAX_PAGE_SIZE, MetadataField, PageRequest,
+    RecordPage, RecordView, UnitSummary,
 };
 use app::service::{CatalogueService, ServiceError};
 use futures::future::BoxFuture;
@@ -29,7 +29,12 @@ pub struct PublicCatalogue {
 impl PublicCatalogue {
     /// The public catalogue of `db` under a visibility setting.
     pub fn new(db: Db, visibility: Visibility, archive_name: String) -> PublicCatalogue {
-        PublicCatalogue { db, visibility, archive_name: archive_name.into(), counts: Arc::new(Mutex::new(None)) }
+        PublicCatalogue {
+            db,
+            visibility,
+            archive_name: archive_name.into(),
+            counts: Arc::new(Mutex::new(None)),
+        }
     }
 
     /// Published counts per level (cached for a few seconds).
@@ -40,9 +45,16 @@ impl PublicCatalogue {
         {
             return Ok(c.clone());
         }
-        let by_level = store::level_counts(&self.db, access::lists_only_open(self.visibility)).await.map_err(internal)?;
+        let by_level = store::level_counts(&self.db, access::lists_only_open(self.visibility))
+            .await
+            .map_err(internal)?;
         let get = |l: &str| by_level.get(l).copied().unwrap_or(0);
-        let counts = Counts { fonds: get("fonds"), series: get("series"), files: get("file"), items: get("item") };
+        let counts = Counts {
+            fonds: get("fonds"),
+            series: get("series"),
+            files: get("file"),
+            items: get("item"),
+        };
         if let Ok(mut guard) = self.counts.lock() {
             *guard = Some((Instant::now(), counts.clone()));
         }
@@ -52,19 +64,27 @@ impl PublicCatalogue {
     /// One page of fonds.
     pub async fn fonds_page(&self, page: PageRequest) -> Result<ChildrenPage, ServiceError> {
         let only_open = access::lists_only_open(self.visibility);
-        let total = store::root_count(&self.db, only_open).await.map_err(internal)?;
+        let total = store::root_count(&self.db, only_open)
+            .await
+            .map_err(internal)?;
         self.page_of(None, total, &page).await
     }
 
     /// A unit with its ancestors and one page of children.
-    pub async fn record_page(&self, code: &str, page: PageRequest) -> Result<RecordPage, ServiceError> {
+    pub async fn record_page(
+        &self,
+        code: &str,
+        page: PageRequest,
+    ) -> Result<RecordPage, ServiceError> {
         let from = page_from(&page)?;
         let (unit, view, parents) = self.visible(code).await?;
         let fonds_name = match parents.first() {
             Some(f) => f.title().map(str::to_string),
             None => view.title().map(str::to_string),
         };
-        let fonds_code = parents.first().map_or_else(|| view.code().to_string(), |f| f.code().to_string());
+        let fonds_code = parents
+            .first()
+            .map_or_else(|| view.code().to_string(), |f| f.code().to_string());
         let record = RecordView {
             summary: summary(&view),
             fonds_code,
@@ -72,25 +92,41 @@ impl PublicCatalogue {
             metadata: view
                 .metadata()
                 .iter()
-                .map(|(field, value)| MetadataField { field: field.clone(), value: value.clone() })
+                .map(|(field, value)| MetadataField {
+                    field: field.clone(),
+                    value: value.clone(),
+                })
                 .collect(),
             parents: parents.iter().map(summary).collect(),
         };
         let limit = limit_of(&page)?;
-        let children = self.children_of(&unit, &from, limit, view.child_count()).await?;
+        let children = self
+            .children_of(&unit, &from, limit, view.child_count())
+            .await?;
         Ok(RecordPage { record, children })
     }
 
     /// One page of the children of a visible unit.
-    pub async fn children_page(&self, code: &str, page: PageRequest) -> Result<ChildrenPage, ServiceError> {
+    pub async fn children_page(
+        &self,
+        code: &str,
+        page: PageRequest,
+    ) -> Result<ChildrenPage, ServiceError> {
         let from = page_from(&page)?;
         let (unit, view, _) = self.visible(code).await?;
-        self.children_of(&unit, &from, limit_of(&page)?, view.child_count()).await
+        self.children_of(&unit, &from, limit_of(&page)?, view.child_count())
+            .await
     }
 
     /// The unit, its public view and its ancestors' views; `NotFound` when any is invisible.
-    async fn visible(&self, code: &str) -> Result<(StoredUnit, PublicUnit, Vec<PublicUnit>), ServiceError> {
-        let unit = store::unit_by_code(&self.db, code).await.map_err(internal)?.ok_or(ServiceError::NotFound)?;
+    async fn visible(
+        &self,
+        code: &str,
+    ) -> Result<(StoredUnit, PublicUnit, Vec<PublicUnit>), ServiceError> {
+        let unit = store::unit_by_code(&self.db, code)
+            .await
+            .map_err(internal)?
+            .ok_or(ServiceError::NotFound)?;
         let view = access::public_view(&unit, self.visibility).ok_or(ServiceError::NotFound)?;
         let chain = store::ancestors(&self.db, &unit).await.map_err(internal)?;
         let parents = chain
@@ -101,19 +137,46 @@ impl PublicCatalogue {
         Ok((unit, view, parents))
     }
 
-    async fn children_of(&self, unit: &StoredUnit, from: &PageFrom, limit: u32, total: i64) -> Result<ChildrenPage, ServiceError> {
-        self.rows_to_page(Some(unit.unit_id), from, limit, total).await
+    async fn children_of(
+        &self,
+        unit: &StoredUnit,
+        from: &PageFrom,
+        limit: u32,
+        total: i64,
+    ) -> Result<ChildrenPage, ServiceError> {
+        self.rows_to_page(Some(unit.unit_id), from, limit, total)
+            .await
     }
 
-    async fn page_of(&self, parent: Option<i64>, total: i64, page: &PageRequest) -> Result<ChildrenPage, ServiceError> {
+    async fn page_of(
+        &self,
+        parent: Option<i64>,
+        total: i64,
+        page: &PageRequest,
+    ) -> Result<ChildrenPage, ServiceError> {
         let from = page_from(page)?;
-        self.rows_to_page(parent, &from, limit_of(page)?, total).await
+        self.rows_to_page(parent, &from, limit_of(page)?, total)
+            .await
     }
 
-    async fn rows_to_page(&self, parent: Option<i64>, from: &PageFrom, limit: u32, total: i64) -> Result<ChildrenPage, ServiceError> {
+    async fn rows_to_page(
+        &self,
+        parent: Option<i64>,
+        from: &PageFrom,
+        limit: u32,
+        total: i64,
+    ) -> Result<ChildrenPage, ServiceError> {
         let only_open = access::lists_only_open(self.visibility);
-        let rows = store::children(&self.db, parent, from, limit, only_open).await.map_err(internal)?;
-        let cursor = |u: &StoredUnit| Cursor { position: u.position, code: u.code.clone() }.encode();
+        let rows = store::children(&self.db, parent, from, limit, only_open)
+            .await
+            .map_err(internal)?;
+        let cursor = |u: &StoredUnit| {
+            Cursor {
+                position: u.position,
+                code: u.code.clone(),
+            }
+            .encode()
+        };
         let next = rows.units.last().filter(|_| rows.more_after).map(cursor);
         let prev = rows.units.first().filter(|_| rows.more_before).map(cursor);
         let items = rows
@@ -122,7 +185,12 @@ impl PublicCatalogue {
             .filter_map(|u| access::public_view(u, self.visibility))
             .map(|v| summary(&v))
             .collect();
-        Ok(ChildrenPage { items, total, next, prev })
+        Ok(ChildrenPage {
+            items,
+            total,
+            next,
+            prev,
+        })
     }
 }
 
@@ -143,7 +211,11 @@ impl CatalogueService for PublicCatalogue {
         Box::pin(async move { this.fonds_page(page).await })
     }
 
-    fn record(&self, code: String, page: PageRequest) -> BoxFuture<'static, Result<RecordPage, ServiceError>> {
+    fn record(
+        &self,
+        code: String,
+        page: PageRequest,
+    ) -> BoxFuture<'static, Result<RecordPage, ServiceError>> {
         let this = self.clone();
         Box::pin(async move { this.record_page(&code, page).await })
     }
@@ -169,7 +241,10 @@ fn page_from(page: &PageRequest) -> Result<PageFrom, ServiceError> {
             reason: "con trỏ trang không hợp lệ (invalid page cursor): dùng giá trị next/prev của trang trước".into(),
         })
     };
-    match (page.after.as_deref().filter(|s| !s.is_empty()), page.before.as_deref().filter(|s| !s.is_empty())) {
+    match (
+        page.after.as_deref().filter(|s| !s.is_empty()),
+        page.before.as_deref().filter(|s| !s.is_empty()),
+    ) {
         (Some(_), Some(_)) => Err(ServiceError::BadRequest {
             parameter: "before".into(),
             reason: "chỉ dùng một trong after hoặc before (use either after or before)".into(),
@@ -186,7 +261,9 @@ fn limit_of(page: &PageRequest) -> Result<u32, ServiceError> {
         Some(n) if (1..=MAX_PAGE_SIZE).contains(&n) => Ok(n),
         Some(_) => Err(ServiceError::BadRequest {
             parameter: "limit".into(),
-            reason: format!("limit phải từ 1 đến {MAX_PAGE_SIZE} (limit must be 1–{MAX_PAGE_SIZE})"),
+            reason: format!(
+                "limit phải từ 1 đến {MAX_PAGE_SIZE} (limit must be 1–{MAX_PAGE_SIZE})"
+            ),
         }),
     }
 }

@@ -35,7 +35,11 @@ impl PageQuery {
                 reason: format!("limit phải là số nguyên dương, nhận được {s:?} (limit must be a positive integer)"),
             })?),
         };
-        Ok(PageRequest { after: self.after, before: self.before, limit })
+        Ok(PageRequest {
+            after: self.after,
+            before: self.before,
+            limit,
+        })
     }
 }
 
@@ -47,20 +51,47 @@ struct RecordJson {
     pages: Vec<String>,
 }
 
-async fn record(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<PageQuery>) -> Response {
+async fn record(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Response {
     let result = async {
         let req = q.into_request()?;
-        state.catalogue.record_page(&code, PageRequest { limit: Some(1), ..req }).await
+        state
+            .catalogue
+            .record_page(
+                &code,
+                PageRequest {
+                    limit: Some(1),
+                    ..req
+                },
+            )
+            .await
     }
     .await;
     match result {
-        Ok(page) => Json(RecordJson { record: page.record, pages: Vec::new() }).into_response(),
+        Ok(page) => Json(RecordJson {
+            record: page.record,
+            pages: Vec::new(),
+        })
+        .into_response(),
         Err(e) => error_response(e),
     }
 }
 
-async fn children(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<PageQuery>) -> Response {
-    let result = async { state.catalogue.children_page(&code, q.into_request()?).await }.await;
+async fn children(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    let result = async {
+        state
+            .catalogue
+            .children_page(&code, q.into_request()?)
+            .await
+    }
+    .await;
     match result {
         Ok(page) => Json(page).into_response(),
         Err(e) => error_response(e),
@@ -81,14 +112,27 @@ pub(crate) fn error_response(e: ServiceError) -> Response {
     let (status, body) = match e {
         ServiceError::NotFound => (
             StatusCode::NOT_FOUND,
-            ErrorBody { error: "not_found", message: "Không tìm thấy tài liệu (record not found)".into(), parameter: None },
+            ErrorBody {
+                error: "not_found",
+                message: "Không tìm thấy tài liệu (record not found)".into(),
+                parameter: None,
+            },
         ),
-        ServiceError::BadRequest { parameter, reason } => {
-            (StatusCode::BAD_REQUEST, ErrorBody { error: "bad_request", message: reason, parameter: Some(parameter) })
-        }
+        ServiceError::BadRequest { parameter, reason } => (
+            StatusCode::BAD_REQUEST,
+            ErrorBody {
+                error: "bad_request",
+                message: reason,
+                parameter: Some(parameter),
+            },
+        ),
         ServiceError::Internal => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            ErrorBody { error: "internal", message: "Lỗi máy chủ; vui lòng thử lại (server error)".into(), parameter: None },
+            ErrorBody {
+                error: "internal",
+                message: "Lỗi máy chủ; vui lòng thử lại (server error)".into(),
+                parameter: None,
+            },
         ),
     };
     (status, Json(body)).into_response()

@@ -5,13 +5,13 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::feeds::PublicCatalogue;
 use app::service::Catalogue;
+use axum::Router;
 use axum::extract::{FromRef, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
@@ -38,15 +38,31 @@ impl FromRef<AppState> for LeptosOptions {
 impl AppState {
     /// State over an open database.
     pub fn new(db: Db, config: Config, leptos: LeptosOptions) -> AppState {
-        let catalogue = PublicCatalogue::new(db.clone(), config.conditional_visibility, config.archive_name());
-        AppState { db, config: Arc::new(config), catalogue, leptos }
+        let catalogue = PublicCatalogue::new(
+            db.clone(),
+            config.conditional_visibility,
+            config.archive_name(),
+        );
+        AppState {
+            db,
+            config: Arc::new(config),
+            catalogue,
+            leptos,
+        }
     }
 }
 
 /// Leptos options from the environment cargo-leptos sets (`LEPTOS_SITE_ROOT`, …), with defaults.
 pub fn leptos_options(bind: &str) -> LeptosOptions {
-    let env = |k: &str, d: &str| std::env::var(k).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| d.to_string());
-    let addr = bind.parse().unwrap_or(std::net::SocketAddr::from(([127, 0, 0, 1], 3000)));
+    let env = |k: &str, d: &str| {
+        std::env::var(k)
+            .ok()
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| d.to_string())
+    };
+    let addr = bind
+        .parse()
+        .unwrap_or(std::net::SocketAddr::from(([127, 0, 0, 1], 3000)));
     LeptosOptions::builder()
         .output_name(env("LEPTOS_OUTPUT_NAME", "portal"))
         .site_root(env("LEPTOS_SITE_ROOT", "target/site"))
@@ -111,13 +127,19 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 
 /// Serves `state` on `bind` until SIGINT or SIGTERM.
 pub async fn serve(state: AppState, bind: &str) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(bind)
-        .await
-        .map_err(|e| anyhow::anyhow!("PORTAL_BIND={bind}: không mở được cổng ({e}); chọn địa chỉ khác, ví dụ 127.0.0.1:3001"))?;
+    let listener = tokio::net::TcpListener::bind(bind).await.map_err(|e| {
+        anyhow::anyhow!(
+            "PORTAL_BIND={bind}: không mở được cổng ({e}); chọn địa chỉ khác, ví dụ 127.0.0.1:3001"
+        )
+    })?;
     let addr = listener.local_addr()?;
     tracing::info!("serving on http://{addr}");
-    eprintln!("Cổng thông tin đang chạy tại http://{addr} (the portal is serving at http://{addr})");
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    eprintln!(
+        "Cổng thông tin đang chạy tại http://{addr} (the portal is serving at http://{addr})"
+    );
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 
@@ -127,7 +149,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

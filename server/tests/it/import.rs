@@ -7,7 +7,16 @@ use crate::support::*;
 async fn a_catalogue_folder_imports_every_level_and_creates_series() {
     let t = TestDb::new().await;
     let r = t.import_csv(&borrow(&small_catalogue(3, 4))).await;
-    assert_eq!((r.inserted.fonds, r.inserted.series, r.inserted.files, r.inserted.items), (1, 1, 3, 12), "{r:?}");
+    assert_eq!(
+        (
+            r.inserted.fonds,
+            r.inserted.series,
+            r.inserted.files,
+            r.inserted.items
+        ),
+        (1, 1, 3, 12),
+        "{r:?}"
+    );
     assert!(r.rejected.is_empty(), "{:?}", r.rejected);
     assert_eq!(t.count("item").await, 12);
     let series_parent: Option<String> = sqlx::query_scalar(
@@ -19,7 +28,10 @@ async fn a_catalogue_folder_imports_every_level_and_creates_series() {
     .expect("parent");
     assert_eq!(series_parent.as_deref(), Some("H99.1-ML1"));
     let counts: (i64, i64) =
-        sqlx::query_as("select child_count, open_child_count from units where code = 'H99.1-ML1'").fetch_one(&t.db.pool).await.expect("row");
+        sqlx::query_as("select child_count, open_child_count from units where code = 'H99.1-ML1'")
+            .fetch_one(&t.db.pool)
+            .await
+            .expect("row");
     assert_eq!(counts, (3, 3));
 }
 
@@ -30,7 +42,10 @@ async fn reimporting_the_same_input_changes_nothing() {
     t.import_csv(&borrow(&cat)).await;
     let r = t.import_csv(&borrow(&cat)).await;
     assert_eq!(r.inserted.total() + r.updated.total(), 0, "{r:?}");
-    assert_eq!((r.unchanged.fonds, r.unchanged.files, r.unchanged.items), (1, 2, 6));
+    assert_eq!(
+        (r.unchanged.fonds, r.unchanged.files, r.unchanged.items),
+        (1, 2, 6)
+    );
 }
 
 #[tokio::test]
@@ -43,9 +58,17 @@ async fn an_absent_column_keeps_the_field_and_an_empty_cell_clears_it() {
     let r = t.import_csv(&[("files.csv", &partial)]).await;
     assert_eq!(r.updated.files, 1, "{r:?}");
     let (title, meta): (String, String) =
-        sqlx::query_as("select title, metadata from units where code = $1").bind(&code).fetch_one(&t.db.pool).await.expect("row");
+        sqlx::query_as("select title, metadata from units where code = $1")
+            .bind(&code)
+            .fetch_one(&t.db.pool)
+            .await
+            .expect("row");
     assert_eq!(title, "Hồ sơ đã sửa tiêu đề");
-    assert_eq!(t.effective_mode(&code).await.as_deref(), Some("01"), "no mode column: the stored mode stays");
+    assert_eq!(
+        t.effective_mode(&code).await.as_deref(),
+        Some("01"),
+        "no mode column: the stored mode stays"
+    );
     assert!(meta.contains("\"keyword\":\"từ khóa\""), "{meta}");
     assert!(!meta.contains("description"), "{meta}");
 }
@@ -65,21 +88,52 @@ async fn bad_rows_are_rejected_with_line_field_and_reason_and_good_rows_still_la
     );
     let r = t.import_csv(&[("documents.csv", &docs)]).await;
     assert_eq!(r.inserted.items, 1, "{r:?}");
-    let by_line: Vec<(u64, &str)> = r.rejected.iter().map(|x| (x.line, x.field.as_str())).collect();
-    assert_eq!(by_line, vec![(3, "issuedDate"), (4, "fileCode"), (5, "mode"), (6, "docId")], "{:?}", r.rejected);
-    assert!(r.rejected[0].reason.contains("31/02/1996"), "{}", r.rejected[0].reason);
-    assert!(r.rejected[1].reason.contains("H99.1.1996.01.999"), "{}", r.rejected[1].reason);
-    assert!(r.rejected[3].reason.contains("dòng 2"), "{}", r.rejected[3].reason);
+    let by_line: Vec<(u64, &str)> = r
+        .rejected
+        .iter()
+        .map(|x| (x.line, x.field.as_str()))
+        .collect();
+    assert_eq!(
+        by_line,
+        vec![
+            (3, "issuedDate"),
+            (4, "fileCode"),
+            (5, "mode"),
+            (6, "docId")
+        ],
+        "{:?}",
+        r.rejected
+    );
+    assert!(
+        r.rejected[0].reason.contains("31/02/1996"),
+        "{}",
+        r.rejected[0].reason
+    );
+    assert!(
+        r.rejected[1].reason.contains("H99.1.1996.01.999"),
+        "{}",
+        r.rejected[1].reason
+    );
+    assert!(
+        r.rejected[3].reason.contains("dòng 2"),
+        "{}",
+        r.rejected[3].reason
+    );
     assert_eq!(r.exit_code(), 3);
 }
 
 #[tokio::test]
 async fn an_unreadable_file_is_rejected_whole_with_its_line() {
     let t = TestDb::new().await;
-    let folder = t.write_folder(&[("documents.csv", &format!("{DOCS_HEADER}\"H99.1,1,\"broken\n"))]);
+    let folder = t.write_folder(&[(
+        "documents.csv",
+        &format!("{DOCS_HEADER}\"H99.1,1,\"broken\n"),
+    )]);
     let err = portal::catalogue::pipeline::import_paths(&t.db, &[folder], false, &|_, _| {}).await;
     match err {
-        Err(portal::catalogue::pipeline::ImportError::Unreadable(msg)) => assert!(msg.contains("documents.csv"), "{msg}"),
+        Err(portal::catalogue::pipeline::ImportError::Unreadable(msg)) => {
+            assert!(msg.contains("documents.csv"), "{msg}")
+        }
         other => panic!("expected an unreadable-input error, got {other:?}"),
     }
     assert_eq!(t.count("item").await, 0);
@@ -89,19 +143,36 @@ async fn an_unreadable_file_is_rejected_whole_with_its_line() {
 async fn a_dry_run_reports_but_writes_nothing() {
     let t = TestDb::new().await;
     let folder = t.write_folder(&borrow(&small_catalogue(2, 2)));
-    let r = portal::catalogue::pipeline::import_paths(&t.db, &[folder], true, &|_, _| {}).await.expect("dry run");
+    let r = portal::catalogue::pipeline::import_paths(&t.db, &[folder], true, &|_, _| {})
+        .await
+        .expect("dry run");
     assert!(r.dry_run);
     assert_eq!(r.inserted.items, 4);
-    assert_eq!(t.count("item").await + t.count("file").await + t.count("fonds").await, 0);
+    assert_eq!(
+        t.count("item").await + t.count("file").await + t.count("fonds").await,
+        0
+    );
 }
 
 #[tokio::test]
 async fn secret_rows_are_counted_and_never_reach_any_file_on_disk() {
     let t = TestDb::new().await;
     let mut cat = small_catalogue(1, 1);
-    cat[1].1.push_str(&file_row("H99.1", 2, "Hồ sơ SECRETWALRUS tối mật", "03"));
-    cat[2].1.push_str(&item_row(&file_code("H99.1", 2), 1, "về việc SECRETWALRUS con", "01"));
-    cat[2].1.push_str(&item_row(&file_code("H99.1", 1), 2, "về việc SECRETOTTER riêng", "03"));
+    cat[1]
+        .1
+        .push_str(&file_row("H99.1", 2, "Hồ sơ SECRETWALRUS tối mật", "03"));
+    cat[2].1.push_str(&item_row(
+        &file_code("H99.1", 2),
+        1,
+        "về việc SECRETWALRUS con",
+        "01",
+    ));
+    cat[2].1.push_str(&item_row(
+        &file_code("H99.1", 1),
+        2,
+        "về việc SECRETOTTER riêng",
+        "03",
+    ));
     let r = t.import_csv(&borrow(&cat)).await;
     assert_eq!(r.skipped_secret, 3, "{r:?}");
     assert!(r.rejected.is_empty(), "{:?}", r.rejected);
@@ -112,7 +183,10 @@ async fn secret_rows_are_counted_and_never_reach_any_file_on_disk() {
         assert_no_bytes(&t, &["SECRETWALRUS", "SECRETOTTER"]);
     }
     let report = serde_json::to_string(&r).expect("json");
-    assert!(!report.contains("SECRETWALRUS") && !report.contains("SECRETOTTER"), "{report}");
+    assert!(
+        !report.contains("SECRETWALRUS") && !report.contains("SECRETOTTER"),
+        "{report}"
+    );
 }
 
 /// Asserts that no file the portal wrote (database, WAL, shared memory) contains any word.

@@ -45,13 +45,24 @@ async fn an_import_killed_midway_is_consistent_and_a_rerun_completes_it() {
     let _ = child.kill();
     let _ = child.wait();
     let partial = t.count("item").await;
-    assert!(inconsistencies(&t.db).await.is_empty(), "{:?}", inconsistencies(&t.db).await);
+    assert!(
+        inconsistencies(&t.db).await.is_empty(),
+        "{:?}",
+        inconsistencies(&t.db).await
+    );
 
     let status = import().status().expect("rerun");
     assert_eq!(status.code(), Some(0), "the rerun accepts everything");
     let total = t.count("item").await;
-    assert!(total >= partial && total > 15000, "partial {partial}, total {total}");
-    assert!(inconsistencies(&t.db).await.is_empty(), "{:?}", inconsistencies(&t.db).await);
+    assert!(
+        total >= partial && total > 15000,
+        "partial {partial}, total {total}"
+    );
+    assert!(
+        inconsistencies(&t.db).await.is_empty(),
+        "{:?}",
+        inconsistencies(&t.db).await
+    );
 
     // The same corpus into a fresh database gives the same tree.
     let fresh = TestDb::new().await;

@@ -27,7 +27,9 @@ impl TestDb {
             Ok(admin) if !admin.is_empty() => fresh_postgres(&admin).await,
             _ => format!("sqlite://{}/portal.db", dir.path().display()),
         };
-        let db = Db::connect(&url).await.expect("connect to the test database");
+        let db = Db::connect(&url)
+            .await
+            .expect("connect to the test database");
         TestDb { db, dir, url }
     }
 
@@ -39,7 +41,9 @@ impl TestDb {
     /// Imports paths and returns the report.
     pub async fn import(&self, paths: &[&Path]) -> ImportReport {
         let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
-        import_paths(&self.db, &paths, false, &|_, _| {}).await.expect("import runs")
+        import_paths(&self.db, &paths, false, &|_, _| {})
+            .await
+            .expect("import runs")
     }
 
     /// Imports CSV text given as (file name, content) written into a new folder.
@@ -81,7 +85,9 @@ impl TestDb {
     pub async fn serve(&self, visibility: Visibility) -> String {
         let config = test_config(self.dir.path(), visibility);
         let state = AppState::new(self.db.clone(), config, http::leptos_options("127.0.0.1:0"));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         tokio::spawn(async move {
             let _ = axum::serve(listener, http::app(state)).await;
@@ -110,10 +116,18 @@ async fn fresh_postgres(admin: &str) -> String {
         "portal_test_{}_{}_{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::SeqCst),
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
     );
-    let mut conn = sqlx::AnyConnection::connect(admin).await.expect("connect to TEST_DATABASE_URL");
-    sqlx::query(&format!("create database {name}")).execute(&mut conn).await.expect("create test database");
+    let mut conn = sqlx::AnyConnection::connect(admin)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    sqlx::query(&format!("create database {name}"))
+        .execute(&mut conn)
+        .await
+        .expect("create test database");
     let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(admin);
     format!("{base}/{name}")
 }
@@ -126,13 +140,12 @@ pub async fn get(url: &str) -> (u16, String) {
 }
 
 /// Header of fonds.csv (TT05 tags).
-pub const FONDS_HEADER: &str = "fondsCode,archiveCode,fondsName,archivesTime,language,status,mode,fondsHistory\n";
+pub const FONDS_HEADER: &str =
+    "fondsCode,archiveCode,fondsName,archivesTime,language,status,mode,fondsHistory\n";
 /// Header of files.csv (TT05 tags).
-pub const FILES_HEADER: &str =
-    "fondsCode,catalogNo,fileCode,fileNotation,title,maintenance,mode,language,startDate,endDate,keyword,description\n";
+pub const FILES_HEADER: &str = "fondsCode,catalogNo,fileCode,fileNotation,title,maintenance,mode,language,startDate,endDate,keyword,description\n";
 /// Header of documents.csv (TT05 tags).
-pub const DOCS_HEADER: &str =
-    "fileCode,docOrdinal,docId,typeName,codeNumber,codeNotation,issuedDate,organName,subject,language,mode,keyword\n";
+pub const DOCS_HEADER: &str = "fileCode,docOrdinal,docId,typeName,codeNumber,codeNotation,issuedDate,organName,subject,language,mode,keyword\n";
 
 /// A fonds row.
 pub fn fonds_row(code: &str, name: &str, mode: &str) -> String {
@@ -141,7 +154,9 @@ pub fn fonds_row(code: &str, name: &str, mode: &str) -> String {
 
 /// A file row.
 pub fn file_row(fonds: &str, no: u32, title: &str, mode: &str) -> String {
-    format!("{fonds},1,{fonds}.1996.01.{no:03},01.{no:03},{title},01,{mode},01,16/01/1996,19/09/1996,từ khóa,ghi chú\n")
+    format!(
+        "{fonds},1,{fonds}.1996.01.{no:03},01.{no:03},{title},01,{mode},01,16/01/1996,19/09/1996,từ khóa,ghi chú\n"
+    )
 }
 
 /// The code of file `no` of a fonds.
@@ -151,7 +166,9 @@ pub fn file_code(fonds: &str, no: u32) -> String {
 
 /// An item row.
 pub fn item_row(file: &str, ordinal: u32, subject: &str, mode: &str) -> String {
-    format!("{file},{ordinal},{file}.{ordinal},02,{ordinal},QĐ-UBND,05/02/1996,Ủy ban nhân dân tỉnh,{subject},01,{mode},đất đai\n")
+    format!(
+        "{file},{ordinal},{file}.{ordinal},02,{ordinal},QĐ-UBND,05/02/1996,Ủy ban nhân dân tỉnh,{subject},01,{mode},đất đai\n"
+    )
 }
 
 /// A small catalogue: fonds H99.1 with `files` public files of `items` items each.
@@ -159,13 +176,29 @@ pub fn small_catalogue(files: u32, items: u32) -> Vec<(&'static str, String)> {
     let mut f = String::from(FILES_HEADER);
     let mut d = String::from(DOCS_HEADER);
     for n in 1..=files {
-        f.push_str(&file_row("H99.1", n, &format!("Hồ sơ xây dựng trường số {n}"), "01"));
+        f.push_str(&file_row(
+            "H99.1",
+            n,
+            &format!("Hồ sơ xây dựng trường số {n}"),
+            "01",
+        ));
         for i in 1..=items {
-            d.push_str(&item_row(&file_code("H99.1", n), i, &format!("về việc xây dựng trường học {n}-{i}"), "01"));
+            d.push_str(&item_row(
+                &file_code("H99.1", n),
+                i,
+                &format!("về việc xây dựng trường học {n}-{i}"),
+                "01",
+            ));
         }
     }
     vec![
-        ("fonds.csv", format!("{FONDS_HEADER}{}", fonds_row("H99.1", "Ủy ban nhân dân tỉnh Thử Nghiệm", "01"))),
+        (
+            "fonds.csv",
+            format!(
+                "{FONDS_HEADER}{}",
+                fonds_row("H99.1", "Ủy ban nhân dân tỉnh Thử Nghiệm", "01")
+            ),
+        ),
         ("files.csv", f),
         ("documents.csv", d),
     ]
@@ -187,7 +220,11 @@ pub async fn inconsistencies(db: &Db) -> Vec<String> {
     .fetch_all(&db.pool)
     .await
     .expect("count check");
-    out.extend(bad_counts.into_iter().map(|c| format!("child counts of {c}")));
+    out.extend(
+        bad_counts
+            .into_iter()
+            .map(|c| format!("child counts of {c}")),
+    );
     let bad_modes: Vec<String> = sqlx::query_scalar(
         "select c.code from units c join units p on p.unit_id = c.parent_id \
          where c.effective_mode <> case when c.own_mode > p.effective_mode then c.own_mode else p.effective_mode end",
@@ -195,6 +232,10 @@ pub async fn inconsistencies(db: &Db) -> Vec<String> {
     .fetch_all(&db.pool)
     .await
     .expect("mode check");
-    out.extend(bad_modes.into_iter().map(|c| format!("effective mode of {c}")));
+    out.extend(
+        bad_modes
+            .into_iter()
+            .map(|c| format!("effective mode of {c}")),
+    );
     out
 }
