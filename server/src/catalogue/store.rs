@@ -139,25 +139,18 @@ pub async fn unit_by_id(db: &Db, id: i64) -> Result<Option<StoredUnit>, sqlx::Er
     row.as_ref().map(StoredUnit::from_row).transpose()
 }
 
-/// The ancestors of a unit, from the fonds down to its parent.
+/// The ancestors of a unit, from the fonds down to its parent, in one query.
 pub async fn ancestors(db: &Db, unit: &StoredUnit) -> Result<Vec<StoredUnit>, sqlx::Error> {
-    let mut chain = Vec::new();
-    let mut next = unit.parent_id;
-    // The tree is at most four levels deep; the bound guards against a corrupt cycle.
-    while let Some(id) = next {
-        if chain.len() > 8 {
-            break;
-        }
-        match unit_by_id(db, id).await? {
-            Some(parent) => {
-                next = parent.parent_id;
-                chain.push(parent);
-            }
-            None => break,
-        }
-    }
-    chain.reverse();
-    Ok(chain)
+    let Some(parent) = unit.parent_id else { return Ok(Vec::new()) };
+    // The tree is at most four levels deep; the depth bound guards against a corrupt cycle.
+    let sql = format!(
+        "with recursive up(id, depth) as (select cast($1 as bigint), 0 union all \
+         select u.parent_id, up.depth + 1 from units u join up on u.unit_id = up.id \
+         where u.parent_id is not null and up.depth < 8) \
+         select {UNIT_COLUMNS} from units join up on units.unit_id = up.id order by up.depth desc"
+    );
+    let rows = sqlx::query(&sql).bind(parent).fetch_all(&db.pool).await?;
+    rows.iter().map(StoredUnit::from_row).collect()
 }
 
 /// One page of the children of `parent` (the fonds when `None`), in (position, code) order,
@@ -188,12 +181,11 @@ pub async fn children(
         PageFrom::Before(c) => (true, Some(c)),
     };
     if cursor.is_some() {
-        let (p1, p2, p3) = (next(), next(), next());
+        let (p1, p2) = (next(), next());
         let op = if desc { "<" } else { ">" };
-        // Row-value comparison spelt out, so both databases use the (parent_id, position, code) index.
-        sql.push_str(&format!(
-            " and (position {op} {p1} or (position = {p2} and code {op} {p3}))"
-        ));
+        // A row-value comparison: both databases turn it into a range on the
+        // (parent_id, position, code) index, so a deep page costs what the first one does.
+        sql.push_str(&format!(" and (position, code) {op} ({p1}, {p2})"));
     }
     let dir = if desc { "desc" } else { "asc" };
     sql.push_str(&format!(
@@ -206,7 +198,7 @@ pub async fn children(
         q = q.bind(p);
     }
     if let Some(c) = cursor {
-        q = q.bind(c.position).bind(c.position).bind(c.code.clone());
+        q = q.bind(c.position).bind(c.code.clone());
     }
     q = q.bind(i64::from(limit) + 1);
     let rows = q.fetch_all(&db.pool).await?;
