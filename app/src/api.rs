@@ -32,14 +32,17 @@ pub async fn get_home() -> Result<HomeData, ServiceError> {
     catalogue()?.home().await
 }
 
+// The paged functions take JSON: URL encoding drops a `PageRequest` whose fields are all
+// `None` (the first page), and the server then fails to deserialize the missing argument.
+
 /// One page of the fonds list.
-#[server(prefix = "/sfn", endpoint = "fonds")]
+#[server(prefix = "/sfn", endpoint = "fonds", input = server_fn::codec::Json)]
 pub async fn get_fonds(page: PageRequest) -> Result<ChildrenPage, ServiceError> {
     catalogue()?.fonds(page).await
 }
 
 /// A record with one page of its children.
-#[server(prefix = "/sfn", endpoint = "record")]
+#[server(prefix = "/sfn", endpoint = "record", input = server_fn::codec::Json)]
 pub async fn get_record(code: String, page: PageRequest) -> Result<RecordPage, ServiceError> {
     catalogue()?.record(code, page).await
 }

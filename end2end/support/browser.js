@@ -133,28 +133,56 @@ export async function openChildLinks(page) {
 }
 
 /**
- * Clicks the link with `href` and waits until the browser shows that address and its content,
- * whether the router handles the click in the page or the browser loads a new document.
+ * Clicks the link with `href` and waits until the browser shows that address and new content in
+ * `selector`, whether the router handles the click in the page or the browser loads a new
+ * document. Fails when the new page is the error page.
  */
 export async function follow(page, href, selector = 'main h1') {
   const target = new URL(href, page.url());
+  // Mark what is on screen now, so that the wait below sees the next page, not this one.
+  await page.evaluate((sel) => {
+    document.querySelectorAll(sel).forEach((e) => {
+      e.__e2eStale = true;
+    });
+  }, selector);
   await Promise.all([
     page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search),
     page.locator(`a[href="${cssEscape(href)}"]`).first().click(),
   ]);
-  await page.locator(selector).first().waitFor();
+  await page
+    .waitForFunction((sel) => {
+      const e = document.querySelector(sel);
+      return e !== null && !e.__e2eStale;
+    }, selector)
+    .catch((err) => {
+      throw new Error(`after following ${href} no new ${selector} appeared; page errors: ${JSON.stringify(page.errors)}; ${err.message}`);
+    });
+  const error = page.locator('[data-testid=error-page]');
+  if ((await error.count()) > 0) {
+    throw new Error(
+      `following ${href} showed the error page (status ${await error.first().getAttribute('data-status')}); ` +
+        `page errors: ${JSON.stringify(page.errors)}`,
+    );
+  }
 }
 
 function cssEscape(s) {
   return s.replace(/["\\]/g, '\\$&');
 }
 
+/** The level of the record shown (fonds, series, file, item), from `article[data-level]`. */
+export async function recordLevel(page) {
+  return page.locator('main article[data-level]').first().getAttribute('data-level');
+}
+
 /**
- * Walks from the home page down the first public link of each children list until a page with
- * no children (an item). Returns the addresses visited: [fonds, (series…), file, item].
+ * Walks from the home page down the first public link of each children list until an item.
+ * Returns the addresses visited: [fonds, (series…), file, item]. With `hydrated`, waits for the
+ * home page to hydrate first, so that every click is a client-side navigation.
  */
-export async function walkToItem(page) {
+export async function walkToItem(page, { hydrated = false } = {}) {
   await open(page, '/');
+  if (hydrated) await waitForHydration(page);
   const fonds = await fondsLinks(page);
   assert.ok(fonds.length > 0, 'the home page lists no fonds');
   const path = [];
@@ -163,7 +191,12 @@ export async function walkToItem(page) {
     await follow(page, href);
     path.push(new URL(page.url()).pathname);
     const next = await openChildLinks(page);
-    if (next.length === 0) return path;
+    if (next.length === 0) {
+      const level = await recordLevel(page);
+      assert.equal(level, 'item', `the walk ${path.join(' → ')} stopped at a ${level} with no public children`);
+      assert.ok(path.length >= 3, `an item is at least two levels below its fonds: ${path.join(' → ')}`);
+      return path;
+    }
     href = next[0];
   }
   throw new Error(`no item page within 6 levels below ${fonds[0]}: ${path.join(' → ')}`);

@@ -9,15 +9,22 @@ import { launchBrowser, newPage, open, waitForHydration, walkToItem } from '../s
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser;
-let file;
-let item;
+let walk;
 before(async () => {
   browser = await launchBrowser();
-  const page = await newPage(browser);
-  const path = await walkToItem(page);
-  [file, item] = path.slice(-2);
-  await page.context().close();
 });
+
+// The addresses of a file and one of its items, found once by following plain links (JavaScript
+// off, so finding them depends on nothing but the server-rendered pages).
+function fileAndItem() {
+  walk ??= (async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    const path = await walkToItem(page);
+    await page.context().close();
+    return path.slice(-2);
+  })();
+  return walk;
+}
 after(async () => {
   await browser?.close();
 });
@@ -47,5 +54,5 @@ async function scan(path) {
 
 test('axe: home page', () => scan('/'));
 test('axe: list of fonds', () => scan('/fonds'));
-test('axe: file record page', () => scan(file));
-test('axe: item record page', () => scan(item));
+test('axe: file record page', async () => scan((await fileAndItem())[0]));
+test('axe: item record page', async () => scan((await fileAndItem())[1]));

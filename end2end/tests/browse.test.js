@@ -11,6 +11,8 @@ import {
   childLinks,
   walkToItem,
   findPagedRecord,
+  recordLevel,
+  waitForHydration,
 } from '../support/browser.js';
 
 let browser;
@@ -45,13 +47,12 @@ test('the home page shows the archive, its counts and its fonds', async () => {
 
 test('a visitor walks from a fonds down to an item by clicking', async () => {
   const page = await newPage(browser);
-  const path = await walkToItem(page);
+  const path = await walkToItem(page, { hydrated: true });
   assert.ok(path.length >= 3, `fonds → file → item, got ${path.join(' → ')}`);
   assert.ok(path.every((p) => p.startsWith('/records/')), `record addresses: ${path.join(' → ')}`);
 
   // The item page: a title, its metadata and a breadcrumb back up the tree.
-  const level = await page.locator('main article[data-level]').first().getAttribute('data-level');
-  assert.equal(level, 'item', `the walk ends on an item page, ${path.at(-1)} is a ${level}`);
+  assert.equal(await recordLevel(page), 'item', `the walk ends on an item page: ${path.at(-1)}`);
   assert.ok((await page.locator('main h1').first().textContent()).trim().length > 0);
   const fields = await page.$$eval('dl[data-testid=metadata] dt', (dts) => dts.map((dt) => dt.textContent.trim()));
   assert.ok(fields.length >= 3, `the item shows its metadata, got ${JSON.stringify(fields)}`);
@@ -69,6 +70,7 @@ test('a visitor walks from a fonds down to an item by clicking', async () => {
 test('a long list of children pages forward and back', async () => {
   const page = await newPage(browser);
   const record = await findPagedRecord(page);
+  await waitForHydration(page);
   const first = await childLinks(page);
   assert.ok(first.length > 0, `${record} lists children`);
 
@@ -78,7 +80,10 @@ test('a long list of children pages forward and back', async () => {
   ]);
   await page
     .waitForFunction(
-      (before) => document.querySelector('ol[data-testid=children] a')?.getAttribute('href') !== before,
+      (before) => {
+        const first = document.querySelector('ol[data-testid=children] a');
+        return first !== null && first.getAttribute('href') !== before;
+      },
       first[0],
     )
     .catch((err) => {

@@ -58,7 +58,11 @@ fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
     view! {
         <Title text=page_title(lang, &heading, archive)/>
         <Breadcrumb parents=record.parents.clone() current=heading.clone()/>
-        <article class="record" data-level=record.summary.level.as_str()>
+        <article
+            class="record"
+            data-level=record.summary.level.as_str()
+            data-code=record.summary.code.clone()
+        >
             <header class="record-header">
                 {eyebrow.map(|level| view! { <p class="record-level">{level}</p> })}
                 <h1>{heading}</h1>

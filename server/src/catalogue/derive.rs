@@ -24,6 +24,26 @@ pub fn series_code(fonds_code: &str, catalog_no: &str) -> String {
     format!("{fonds_code}-ML{no}")
 }
 
+/// A text document is cited as "{type} số {number}/{notation} {subject}" (Quyết định số
+/// 2218/QĐ-UBND về việc …); photographs and recordings by their own titles.
+fn item_title<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Option<String> {
+    let subject = get("subject")
+        .or_else(|| get("imageTitle"))
+        .or_else(|| get("movieTitle"))
+        .or_else(|| get("title"))?;
+    let kind = get("typeName").and_then(|c| app::codes::name_of(app::codes::TYPE_NAME, c, false));
+    let Some(kind) = kind.filter(|_| get("subject").is_some()) else {
+        return Some(subject.to_string());
+    };
+    let number = match (get("codeNumber"), get("codeNotation")) {
+        (Some(n), Some(s)) => format!(" số {n}/{s}"),
+        (Some(n), None) => format!(" số {n}"),
+        (None, Some(s)) => format!(" {s}"),
+        (None, None) => String::new(),
+    };
+    Some(format!("{kind}{number} {subject}"))
+}
+
 /// Title and dates from the merged fields of a unit of `level`.
 pub fn derive(level: Level, fields: &std::collections::BTreeMap<String, String>) -> Derived {
     let get = |k: &str| fields.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
@@ -31,14 +51,18 @@ pub fn derive(level: Level, fields: &std::collections::BTreeMap<String, String>)
         Level::Fonds => get("fondsName"),
         Level::Series => get("title"),
         Level::File => get("title"),
-        Level::Item => get("subject")
-            .or_else(|| get("imageTitle"))
-            .or_else(|| get("movieTitle"))
-            .or_else(|| get("title")),
+        Level::Item => None,
     }
     .map(str::to_string)
     .or_else(|| {
         (level == Level::Series).then(|| format!("Mục lục số {}", get("catalogNo").unwrap_or("?")))
+    })
+    .or_else(|| {
+        if level == Level::Item {
+            item_title(&get)
+        } else {
+            None
+        }
     });
 
     let (text, first, last) = match level {
@@ -124,6 +148,19 @@ mod tests {
                 Some("1983-05-20"),
                 Some("1983-05-20")
             )
+        );
+        let cited = derive(
+            Level::Item,
+            &fields(&[
+                ("subject", "về việc số hóa"),
+                ("typeName", "02"),
+                ("codeNumber", "2218"),
+                ("codeNotation", "QĐ-UBND"),
+            ]),
+        );
+        assert_eq!(
+            cited.title.as_deref(),
+            Some("Quyết định số 2218/QĐ-UBND về việc số hóa")
         );
         let f = derive(
             Level::Fonds,

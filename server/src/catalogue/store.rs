@@ -141,7 +141,9 @@ pub async fn unit_by_id(db: &Db, id: i64) -> Result<Option<StoredUnit>, sqlx::Er
 
 /// The ancestors of a unit, from the fonds down to its parent, in one query.
 pub async fn ancestors(db: &Db, unit: &StoredUnit) -> Result<Vec<StoredUnit>, sqlx::Error> {
-    let Some(parent) = unit.parent_id else { return Ok(Vec::new()) };
+    let Some(parent) = unit.parent_id else {
+        return Ok(Vec::new());
+    };
     // The tree is at most four levels deep; the depth bound guards against a corrupt cycle.
     let sql = format!(
         "with recursive up(id, depth) as (select cast($1 as bigint), 0 union all \

@@ -41,8 +41,8 @@ pub fn gen_corpus(out: &Path, items: u64, seed: u64, invalid: u64) -> anyhow::Re
     spec.seed = seed;
     spec.invalid_rows = invalid;
     let bar = Bar::new(items, "Sinh danh mục");
-    let summary = corpus::generate(&spec, out, &|n| bar.inc(n))?;
+    let summary = corpus::generate(&spec, out, &|n| bar.set_position(n))?;
     bar.finish();
-    eprintln!("{summary:?}");
+    println!("{}", serde_json::to_string_pretty(&summary)?);
     Ok(())
 }

@@ -63,7 +63,7 @@ pub enum Command {
         #[arg(long)]
         items: u64,
         /// Random seed: the same seed gives the same catalogue.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = crate::corpus::DEFAULT_SEED)]
         seed: u64,
         /// Deliberately broken rows to include (for testing rejections).
         #[arg(long, default_value_t = 0)]

@@ -32,6 +32,11 @@ impl Bar {
         self.0.inc(n);
     }
 
+    /// Sets how far the work is.
+    pub fn set_position(&self, n: u64) {
+        self.0.set_position(n);
+    }
+
     /// Clears the bar.
     pub fn finish(&self) {
         self.0.finish_and_clear();

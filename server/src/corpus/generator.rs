@@ -9,12 +9,13 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::dates::{days_in_year, push_date};
+use super::draw::{count, page_count, person, pick, place, weighted, word};
 use super::items::{ItemRow, SectorRef};
 use super::patterns::{COLLECTION_TITLES, COLLECTIONS, FILE_PERIODS, PERIODS, file_titles, fits};
 use super::plan::{self, FondsPlan, Plan};
 use super::render::{Ctx, capitalise, push_num, push_padded, render};
 use super::topics::{SECTORS, Topic};
-use super::words::{ARCHIVE_CODE, DISTRICTS, FAMILY, HIGHLANDERS, MEN, VILLAGES, WOMEN};
+use super::words::ARCHIVE_CODE;
 use super::{CorpusSpec, CorpusSummary};
 use crate::catalogue::model::Mode;
 
@@ -62,16 +63,6 @@ pub const FILES_HEADER: [&str; 21] = [
 
 /// How often `progress` is called, in items.
 const PROGRESS_EVERY: u64 = 16_384;
-
-/// Picks one element of a non-empty pool.
-pub fn pick<'a, T>(rng: &mut StdRng, pool: &'a [T]) -> &'a T {
-    &pool[rng.random_range(0..pool.len())]
-}
-
-/// Picks one word (or template) of a non-empty pool.
-pub fn word(rng: &mut StdRng, pool: &[&'static str]) -> &'static str {
-    pool[rng.random_range(0..pool.len())]
-}
 
 pub fn run(spec: &CorpusSpec, out: &Path, progress: &dyn Fn(u64)) -> Result<CorpusSummary> {
     let mut rng = StdRng::seed_from_u64(spec.seed);
@@ -477,68 +468,5 @@ impl<'p> Generator<'p> {
             (self.progress)(written);
         }
         Ok(())
-    }
-}
-
-/// Picks a district and communes: for a local body mostly its own district (and commune).
-pub fn place(rng: &mut StdRng, f: &FondsPlan, ctx: &mut Ctx<'_>) {
-    let (district, commune) = match f.home {
-        Some((d, c)) if rng.random_bool(0.85) => (d, c.filter(|_| rng.random_bool(0.85))),
-        _ => (rng.random_range(0..DISTRICTS.len()), None),
-    };
-    let d = &DISTRICTS[district];
-    let len = d.communes.len();
-    let i = commune.unwrap_or_else(|| rng.random_range(0..len));
-    let j = (i + rng.random_range(1..len.max(2))) % len;
-    ctx.district = district;
-    ctx.huyen = d.name;
-    ctx.xa = d.communes[i];
-    ctx.xa2 = d.communes[j];
-    ctx.thon = word(rng, VILLAGES);
-}
-
-/// Picks a person: mostly a Kinh name, some names of the highland peoples.
-pub fn person(rng: &mut StdRng, ctx: &mut Ctx<'_>) {
-    (ctx.ongba, ctx.family, ctx.given) = if rng.random_bool(0.15) {
-        let (ongba, name) = *pick(rng, HIGHLANDERS);
-        (ongba, "", name)
-    } else if rng.random_bool(0.6) {
-        ("ông", word(rng, FAMILY), word(rng, MEN))
-    } else {
-        ("bà", word(rng, FAMILY), word(rng, WOMEN))
-    };
-}
-
-/// Pages of one document: mostly one or two, a few long reports.
-fn page_count(rng: &mut StdRng) -> u16 {
-    let r: u32 = rng.random_range(0..100);
-    match r {
-        0..35 => 1,
-        35..65 => 2,
-        65..77 => 3,
-        77..85 => 4,
-        85..95 => rng.random_range(5..=8),
-        _ => rng.random_range(9..=30),
-    }
-}
-
-/// Picks a value by integer weights.
-pub fn weighted<T: Copy>(rng: &mut StdRng, pool: &[(T, u32)]) -> T {
-    let total: u32 = pool.iter().map(|(_, w)| w).sum();
-    let mut r = rng.random_range(0..total.max(1));
-    for &(value, w) in pool {
-        if r < w {
-            return value;
-        }
-        r -= w;
-    }
-    pool[pool.len() - 1].0
-}
-
-pub fn count(counts: &mut super::ModeCounts, mode: Mode) {
-    match mode {
-        Mode::Public => counts.public += 1,
-        Mode::Conditional => counts.conditional += 1,
-        Mode::Secret => counts.secret += 1,
     }
 }

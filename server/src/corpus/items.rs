@@ -8,7 +8,7 @@ use rand::Rng;
 use rand::rngs::StdRng;
 
 use super::dates::{push_date, push_month};
-use super::generator::{count, person, pick, place, weighted, word};
+use super::draw::{count, person, pick, place, weighted, word};
 use super::organs::{HDND_TINH, UBND_TINH};
 use super::patterns::{GENERIC, PERIODS, Pattern, TYPES, fits, for_kind, is_common};
 use super::plan::{

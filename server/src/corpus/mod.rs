@@ -9,6 +9,7 @@
 //! rows of `documents.csv` are broken on purpose; the summary lists each one.
 
 mod dates;
+mod draw;
 mod generator;
 mod items;
 mod organs;

@@ -204,7 +204,7 @@ fn mode_of(code: &str) -> Mode {
 use crate::catalogue::model::Mode;
 
 fn add(counts: &mut ModeCounts, mode: Mode) {
-    generator::count(counts, mode);
+    draw::count(counts, mode);
 }
 
 /// What checking every row of a corpus finds.

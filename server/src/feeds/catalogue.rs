@@ -7,10 +7,11 @@ use crate::config::Visibility;
 use crate::db::Db;
 use app::model::{
     ChildrenPage, Counts, DEFAULT_PAGE_SIZE, HomeData, MAX_PAGE_SIZE, MetadataField, PageRequest,
-    RecordPage, RecordView, UnitSummary,
+    RecordPage, RecordView, SiteInfo, UnitSummary,
 };
 use app::service::{CatalogueService, ServiceError};
 use futures::future::BoxFuture;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -24,6 +25,7 @@ pub struct PublicCatalogue {
     visibility: Visibility,
     archive_name: Arc<str>,
     counts: Arc<Mutex<Option<(Instant, Counts)>>>,
+    refreshing: Arc<AtomicBool>,
 }
 
 impl PublicCatalogue {
@@ -34,17 +36,31 @@ impl PublicCatalogue {
             visibility,
             archive_name: archive_name.into(),
             counts: Arc::new(Mutex::new(None)),
+            refreshing: Arc::new(AtomicBool::new(false)),
         }
     }
 
-    /// Published counts per level (cached for a few seconds).
+    /// Published counts per level. They cost a scan of the catalogue, so they are kept in
+    /// memory: a stale value is answered at once while one task recounts in the background, and
+    /// only the very first call waits.
     pub async fn counts(&self) -> Result<Counts, ServiceError> {
-        if let Ok(guard) = self.counts.lock()
-            && let Some((at, c)) = guard.as_ref()
-            && at.elapsed() < COUNTS_TTL
-        {
-            return Ok(c.clone());
+        let cached = self.counts.lock().ok().and_then(|g| g.clone());
+        match cached {
+            Some((at, counts)) => {
+                if at.elapsed() >= COUNTS_TTL && !self.refreshing.swap(true, Ordering::SeqCst) {
+                    let this = self.clone();
+                    tokio::spawn(async move {
+                        let _ = this.recount().await;
+                        this.refreshing.store(false, Ordering::SeqCst);
+                    });
+                }
+                Ok(counts)
+            }
+            None => self.recount().await,
         }
+    }
+
+    async fn recount(&self) -> Result<Counts, ServiceError> {
         let by_level = store::level_counts(&self.db, access::lists_only_open(self.visibility))
             .await
             .map_err(internal)?;
@@ -204,6 +220,11 @@ impl CatalogueService for PublicCatalogue {
                 fonds: this.fonds_page(PageRequest::default()).await?,
             })
         })
+    }
+
+    fn site(&self) -> BoxFuture<'static, Result<SiteInfo, ServiceError>> {
+        let archive_name = self.archive_name.to_string();
+        Box::pin(async move { Ok(SiteInfo { archive_name }) })
     }
 
     fn fonds(&self, page: PageRequest) -> BoxFuture<'static, Result<ChildrenPage, ServiceError>> {

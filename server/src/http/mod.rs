@@ -91,7 +91,13 @@ pub fn app(state: AppState) -> Router {
             let catalogue: Catalogue = Arc::new(state.catalogue.clone());
             move || provide_context(catalogue.clone())
         }, move || app::shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            {
+                let catalogue: Catalogue = Arc::new(state.catalogue.clone());
+                move || provide_context(catalogue.clone())
+            },
+            app::shell,
+        ))
         // Layers, innermost first as written bottom-up by axum: security headers on every
         // response, then compression, a body limit (uploads get their own), a request timeout,
         // and tracing outermost so it sees the final status.
