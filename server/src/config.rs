@@ -93,3 +93,100 @@ impl Config {
         })
     }
 }
+
+/// The settings a `portal.toml` may hold: the environment variables' names.
+pub const FILE_KEYS: &[&str] = &[
+    "PORTAL_DATA_DIR",
+    "DATABASE_URL",
+    "PORTAL_SEARCH",
+    "MEILI_URL",
+    "MEILI_API_KEY",
+    "PORTAL_BIND",
+    "PORTAL_BASE_URL",
+    "PORTAL_MODE",
+    "PORTAL_CONDITIONAL_VISIBILITY",
+    "PORTAL_ARCHIVE_NAME",
+    "SMTP_URL",
+    "PORTAL_FEED_TOKEN",
+];
+
+/// Reads `portal.toml` (or the file `PORTAL_CONFIG` names) and returns the settings it holds
+/// that the environment does not set: the environment wins. Keys are the variables' names, in
+/// any case (`PORTAL_ARCHIVE_NAME = "…"` or `portal_archive_name = "…"`).
+pub fn settings_from_file() -> anyhow::Result<Vec<(String, String)>> {
+    let (path, required) = match std::env::var_os("PORTAL_CONFIG") {
+        Some(p) => (PathBuf::from(p), true),
+        None => (PathBuf::from("portal.toml"), false),
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => anyhow::bail!(
+            "PORTAL_CONFIG={}: không đọc được tệp cấu hình ({e})",
+            path.display()
+        ),
+    };
+    parse_settings(&text, &path.display().to_string(), |k| {
+        std::env::var_os(k).is_some()
+    })
+}
+
+/// The settings of a `portal.toml` text that `in_env` does not already set.
+fn parse_settings(
+    text: &str,
+    name: &str,
+    in_env: impl Fn(&str) -> bool,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let table: toml::Table =
+        toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: cú pháp TOML sai ({e})"))?;
+    let mut out = Vec::new();
+    for (key, value) in table {
+        let upper = key.to_ascii_uppercase();
+        if !FILE_KEYS.contains(&upper.as_str()) {
+            anyhow::bail!(
+                "{name}: khóa không biết \"{key}\" — dùng một trong {}",
+                FILE_KEYS.join(", ")
+            );
+        }
+        let value = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            other => anyhow::bail!(
+                "{name}: {key} phải là chuỗi, nhận được {}",
+                other.type_str()
+            ),
+        };
+        if !in_env(&upper) {
+            out.push((upper, value));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_sets_what_the_environment_does_not() {
+        let text = "portal_archive_name = \"Trung tâm Lưu trữ lịch sử tỉnh Kon Tum\"\nPORTAL_BIND = \"0.0.0.0:80\"\n";
+        let got = parse_settings(text, "portal.toml", |k| k == "PORTAL_BIND").expect("parses");
+        assert_eq!(
+            got,
+            vec![(
+                "PORTAL_ARCHIVE_NAME".to_string(),
+                "Trung tâm Lưu trữ lịch sử tỉnh Kon Tum".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_syntax_name_the_problem() {
+        let e = parse_settings("PORTAL_COLOUR = \"red\"", "portal.toml", |_| false)
+            .expect_err("unknown");
+        assert!(e.to_string().contains("PORTAL_COLOUR"), "{e}");
+        let e = parse_settings("PORTAL_BIND = ", "portal.toml", |_| false).expect_err("syntax");
+        assert!(e.to_string().contains("portal.toml"), "{e}");
+    }
+}

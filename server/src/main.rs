@@ -4,6 +4,20 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Settings from portal.toml become environment variables before anything reads them (the
+    // environment wins), while the process has one thread.
+    match portal::config::settings_from_file() {
+        Ok(settings) => {
+            for (key, value) in settings {
+                // SAFETY: no other thread exists yet, so nothing reads the environment concurrently.
+                unsafe { std::env::set_var(key, value) };
+            }
+        }
+        Err(e) => {
+            eprintln!("lỗi cấu hình (configuration error): {e:#}");
+            return ExitCode::from(2);
+        }
+    }
     let cli = portal::cli::Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(

@@ -132,27 +132,24 @@ pub async fn unit_by_code(db: &Db, code: &str) -> Result<Option<StoredUnit>, sql
     row.as_ref().map(StoredUnit::from_row).transpose()
 }
 
-/// A unit by id.
-pub async fn unit_by_id(db: &Db, id: i64) -> Result<Option<StoredUnit>, sqlx::Error> {
-    let sql = format!("select {UNIT_COLUMNS} from units where unit_id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await?;
-    row.as_ref().map(StoredUnit::from_row).transpose()
-}
-
-/// The ancestors of a unit, from the fonds down to its parent, in one query.
-pub async fn ancestors(db: &Db, unit: &StoredUnit) -> Result<Vec<StoredUnit>, sqlx::Error> {
-    let Some(parent) = unit.parent_id else {
-        return Ok(Vec::new());
-    };
+/// A unit by code and its ancestors from the fonds down to its parent, in one query.
+pub async fn unit_with_ancestors(
+    db: &Db,
+    code: &str,
+) -> Result<Option<(StoredUnit, Vec<StoredUnit>)>, sqlx::Error> {
     // The tree is at most four levels deep; the depth bound guards against a corrupt cycle.
     let sql = format!(
-        "with recursive up(id, depth) as (select cast($1 as bigint), 0 union all \
+        "with recursive up(id, depth) as (select unit_id, 0 from units where code = $1 union all \
          select u.parent_id, up.depth + 1 from units u join up on u.unit_id = up.id \
          where u.parent_id is not null and up.depth < 8) \
          select {UNIT_COLUMNS} from units join up on units.unit_id = up.id order by up.depth desc"
     );
-    let rows = sqlx::query(&sql).bind(parent).fetch_all(&db.pool).await?;
-    rows.iter().map(StoredUnit::from_row).collect()
+    let rows = sqlx::query(&sql).bind(code).fetch_all(&db.pool).await?;
+    let mut chain = rows
+        .iter()
+        .map(StoredUnit::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(chain.pop().map(|unit| (unit, chain)))
 }
 
 /// One page of the children of `parent` (the fonds when `None`), in (position, code) order,

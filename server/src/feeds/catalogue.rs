@@ -15,8 +15,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// How long the home page's counts are reused before being counted again.
-const COUNTS_TTL: Duration = Duration::from_secs(5);
+/// How long the home page's counts are reused before being counted again in the background
+/// (counting is a scan of the whole catalogue; the numbers carry no restricted text).
+const COUNTS_TTL: Duration = Duration::from_secs(60);
 
 /// The public catalogue over the database.
 #[derive(Clone)]
@@ -139,12 +140,11 @@ impl PublicCatalogue {
         &self,
         code: &str,
     ) -> Result<(StoredUnit, PublicUnit, Vec<PublicUnit>), ServiceError> {
-        let unit = store::unit_by_code(&self.db, code)
+        let (unit, chain) = store::unit_with_ancestors(&self.db, code)
             .await
             .map_err(internal)?
             .ok_or(ServiceError::NotFound)?;
         let view = access::public_view(&unit, self.visibility).ok_or(ServiceError::NotFound)?;
-        let chain = store::ancestors(&self.db, &unit).await.map_err(internal)?;
         let parents = chain
             .iter()
             .map(|u| access::public_view(u, self.visibility))
