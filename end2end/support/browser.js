@@ -133,29 +133,26 @@ export async function openChildLinks(page) {
 }
 
 /**
- * Clicks the link with `href` and waits until the browser shows that address and new content in
- * `selector`, whether the router handles the click in the page or the browser loads a new
- * document. Fails when the new page is the error page.
+ * Clicks the link with `href` and waits until the browser shows that address and its content,
+ * whether the router handles the click in the page (where it may update the same elements in
+ * place) or the browser loads a new document. Fails when the new page is the error page.
  */
-export async function follow(page, href, selector = 'main h1') {
+export async function follow(page, href) {
   const target = new URL(href, page.url());
-  // Mark what is on screen now, so that the wait below sees the next page, not this one.
-  await page.evaluate((sel) => {
-    document.querySelectorAll(sel).forEach((e) => {
-      e.__e2eStale = true;
-    });
-  }, selector);
+  const before = await page.locator('main').first().innerText();
   await Promise.all([
     page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search),
     page.locator(`a[href="${cssEscape(href)}"]`).first().click(),
   ]);
+  // The new content is in place once main shows something else, with a heading (a loading
+  // placeholder has none).
   await page
-    .waitForFunction((sel) => {
-      const e = document.querySelector(sel);
-      return e !== null && !e.__e2eStale;
-    }, selector)
+    .waitForFunction((old) => {
+      const main = document.querySelector('main');
+      return main !== null && main.querySelector('h1') !== null && main.innerText !== old;
+    }, before)
     .catch((err) => {
-      throw new Error(`after following ${href} no new ${selector} appeared; page errors: ${JSON.stringify(page.errors)}; ${err.message}`);
+      throw new Error(`after following ${href} the page content did not change; page errors: ${JSON.stringify(page.errors)}; ${err.message}`);
     });
   const error = page.locator('[data-testid=error-page]');
   if ((await error.count()) > 0) {

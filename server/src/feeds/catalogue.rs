@@ -27,6 +27,7 @@ pub struct PublicCatalogue {
     archive_name: Arc<str>,
     counts: Arc<Mutex<Option<(Instant, Counts)>>>,
     refreshing: Arc<AtomicBool>,
+    counting: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl PublicCatalogue {
@@ -38,6 +39,7 @@ impl PublicCatalogue {
             archive_name: archive_name.into(),
             counts: Arc::new(Mutex::new(None)),
             refreshing: Arc::new(AtomicBool::new(false)),
+            counting: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 
@@ -62,6 +64,13 @@ impl PublicCatalogue {
     }
 
     async fn recount(&self) -> Result<Counts, ServiceError> {
+        // One count at a time: callers that waited take the fresh value instead of counting again.
+        let _turn = self.counting.lock().await;
+        if let Some((at, counts)) = self.counts.lock().ok().and_then(|g| g.clone())
+            && at.elapsed() < COUNTS_TTL
+        {
+            return Ok(counts);
+        }
         let by_level = store::level_counts(&self.db, access::lists_only_open(self.visibility))
             .await
             .map_err(internal)?;
