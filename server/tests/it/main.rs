@@ -10,3 +10,4 @@ mod interrupted;
 mod leaks;
 mod modes;
 mod sample;
+mod tidy;
