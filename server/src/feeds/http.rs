@@ -14,8 +14,12 @@ use serde::{Deserialize, Serialize};
 /// Routes of the public JSON API.
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/records/{code}", get(record))
-        .route("/api/v1/records/{code}/children", get(children))
+        .route(super::openapi::PATHS[0], get(record))
+        .route(super::openapi::PATHS[1], get(children))
+        .route(
+            "/api/v1/openapi.json",
+            get(|| async { Json(super::openapi::document()) }),
+        )
 }
 
 /// Query string of paged lists; every value is text so that errors can name the parameter.

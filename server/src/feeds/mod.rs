@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod http;
+mod openapi;
 
 pub use catalogue::PublicCatalogue;
 pub(crate) use http::router;

@@ -147,6 +147,22 @@ async fn pages_render_without_javascript_in_vietnamese_and_english() {
     );
 }
 
+#[tokio::test]
+async fn the_openapi_document_describes_every_api_route() {
+    let t = TestDb::new().await;
+    let base = t.serve(Visibility::Stub).await;
+    let (status, body) = get(&format!("{base}/api/v1/openapi.json")).await;
+    assert_eq!(status, 200);
+    let doc: Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(doc["openapi"], "3.1.0");
+    for path in ["/api/v1/records/{code}", "/api/v1/records/{code}/children"] {
+        assert!(
+            doc["paths"][path]["get"].is_object(),
+            "{path} is documented"
+        );
+    }
+}
+
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
