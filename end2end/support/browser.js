@@ -63,7 +63,10 @@ export async function newPage(browser, options = {}) {
     }
   });
   page.on('requestfailed', (request) => {
-    page.errors.push(`${request.resourceType()} ${request.url()} failed: ${request.failure()?.errorText}`);
+    const reason = request.failure()?.errorText;
+    // Leaving a page cancels what it was still loading; that is not the page's fault.
+    if (reason === 'net::ERR_ABORTED') return;
+    page.errors.push(`${request.resourceType()} ${request.url()} failed: ${reason}`);
   });
   return page;
 }

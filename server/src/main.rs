@@ -1,6 +1,11 @@
 //! The `portal` binary: parses the command line and runs it on a Tokio runtime.
 
 use clap::Parser;
+
+// mimalloc: the server allocates many small strings per request and per imported row; glibc's
+// allocator took 15–20% of both in profiles.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
