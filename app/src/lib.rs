@@ -10,6 +10,7 @@ pub mod model;
 pub mod pages;
 pub mod service;
 pub mod site;
+pub mod tags;
 pub mod urls;
 
 use leptos::prelude::*;

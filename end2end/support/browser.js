@@ -203,6 +203,28 @@ export async function walkToItem(page, { hydrated = false } = {}) {
 }
 
 /**
+ * Finds a unit the public sees as a conditional stub, reading record pages breadth first from
+ * the fonds list (at most `limit` pages). Returns its path.
+ */
+export async function findConditional(page, limit = 200) {
+  await open(page, '/fonds');
+  const queue = await fondsLinks(page);
+  const seen = new Set();
+  while (queue.length > 0 && seen.size < limit) {
+    const href = queue.shift();
+    if (seen.has(href)) continue;
+    seen.add(href);
+    await open(page, href);
+    const stubs = await page.$$eval('ol[data-testid=children] > li[data-access=conditional] a[href]', (as) =>
+      as.map((a) => a.getAttribute('href')),
+    );
+    if (stubs.length > 0) return stubs[0];
+    queue.push(...(await childLinks(page)));
+  }
+  throw new Error(`none of the ${seen.size} record pages read lists a conditional unit`);
+}
+
+/**
  * Finds a record whose children list has more than one page by reading record pages breadth
  * first from the fonds list (at most `limit` pages). Returns its path.
  */

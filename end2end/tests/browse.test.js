@@ -13,6 +13,7 @@ import {
   findPagedRecord,
   recordLevel,
   waitForHydration,
+  findConditional,
 } from '../support/browser.js';
 
 let browser;
@@ -106,6 +107,22 @@ test('a long list of children pages forward and back', async () => {
       throw new Error(`after prev-page the children list of ${record} does not start with ${first[0]} again: ${err.message}`);
     });
   assert.deepEqual(await childLinks(page), first, 'going back shows the first page again');
+  assert.deepEqual(page.errors, [], 'no errors in the page');
+  await page.context().close();
+});
+
+test('a conditional unit shows a stub with the access notice and no description', async () => {
+  const finder = await newPage(browser, { javaScriptEnabled: false });
+  const stub = await findConditional(finder);
+  await finder.context().close();
+
+  const page = await newPage(browser);
+  await open(page, stub);
+  await waitForHydration(page);
+  const code = decodeURIComponent(stub.split('/').pop());
+  assert.ok((await page.locator('main h1').first().innerText()).includes(code), `the stub is headed by its code ${code}`);
+  assert.ok((await page.locator('p[data-testid=access-notice]').first().innerText()).trim().length > 0, 'the access notice says how to ask for it');
+  assert.equal(await page.locator('dl[data-testid=metadata]').count(), 0, 'a stub shows no description');
   assert.deepEqual(page.errors, [], 'no errors in the page');
   await page.context().close();
 });

@@ -114,88 +114,6 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("quality", "Chất lượng", "Quality"),
 ];
 
-/// The order of Circular 05/2025 for each level; fields not listed follow, in the server's order.
-const FONDS_ORDER: &[&str] = &[
-    "fondsCode",
-    "archiveCode",
-    "fondsName",
-    "fondsHistory",
-    "archivesTime",
-    "paperTotal",
-    "paperDigital",
-    "keyGroups",
-    "otherTypes",
-    "language",
-    "lookupTools",
-    "copyNumber",
-    "status",
-    "mode",
-    "description",
-];
-const FILE_ORDER: &[&str] = &[
-    "fileCode",
-    "fondsCode",
-    "catalogNo",
-    "fileNotation",
-    "title",
-    "maintenance",
-    "mode",
-    "language",
-    "startDate",
-    "endDate",
-    "keyword",
-    "totalDoc",
-    "numberOfPaper",
-    "numberOfPage",
-    "format",
-    "inforSign",
-    "confidenceLevel",
-    "paperFileCode",
-    "riskRecovery",
-    "riskRecoveryStatus",
-    "description",
-];
-const ITEM_ORDER: &[&str] = &[
-    "docId",
-    "docCode",
-    "fileCode",
-    "docOrdinal",
-    "maintenance",
-    "typeName",
-    "codeNumber",
-    "codeNotation",
-    "issuedDate",
-    "organName",
-    "subject",
-    "language",
-    "numberOfPage",
-    "inforSign",
-    "keyword",
-    "mode",
-    "confidenceLevel",
-    "autograph",
-    "format",
-    "riskRecovery",
-    "riskRecoveryStatus",
-    "process",
-    "description",
-    "typePic",
-    "eventName",
-    "imageTitle",
-    "photographer",
-    "photoPlace",
-    "photoTime",
-    "colour",
-    "filmSize",
-    "typeMedia",
-    "movieTitle",
-    "recorder",
-    "recordPlace",
-    "recordDate",
-    "playTime",
-    "quality",
-];
-
 /// Tags whose values are quantities, shown with the locale's digit grouping.
 /// Document numbers (`codeNumber`) and ordinals are identifiers and stay as given.
 const QUANTITY_FIELDS: &[&str] = &[
@@ -220,9 +138,9 @@ pub fn field_label(tag: &str, english: bool) -> &str {
 /// every listed tag. Sorting by it (stably) shows fields as the circular lists them.
 pub fn field_rank(level: Level, tag: &str) -> usize {
     let order = match level {
-        Level::Fonds => FONDS_ORDER,
-        Level::Series | Level::File => FILE_ORDER,
-        Level::Item => ITEM_ORDER,
+        Level::Fonds => crate::tags::FONDS_TAGS,
+        Level::Series | Level::File => crate::tags::FILE_TAGS,
+        Level::Item => crate::tags::ITEM_TAGS,
     };
     order.iter().position(|t| *t == tag).unwrap_or(order.len())
 }
@@ -325,12 +243,13 @@ mod tests {
         assert!(field_rank(Level::Item, "docId") < field_rank(Level::Item, "subject"));
         assert!(field_rank(Level::File, "fileCode") < field_rank(Level::File, "title"));
         assert!(field_rank(Level::Fonds, "fondsName") < field_rank(Level::Fonds, "status"));
-        assert_eq!(field_rank(Level::Item, "unknown"), ITEM_ORDER.len());
-        for order in [FONDS_ORDER, FILE_ORDER, ITEM_ORDER] {
-            assert!(
-                order.iter().all(|t| field_label(t, true) != *t),
-                "every ordered tag has a label"
-            );
+        use crate::tags::{FILE_TAGS, FONDS_TAGS, ITEM_TAGS};
+        assert_eq!(field_rank(Level::Item, "unknown"), ITEM_TAGS.len());
+        for order in [FONDS_TAGS, FILE_TAGS, ITEM_TAGS] {
+            // `digitalFiles` is never shown: the access policy keeps it off public records.
+            for tag in order.iter().filter(|t| **t != "digitalFiles") {
+                assert_ne!(field_label(tag, true), *tag, "{tag} has a label");
+            }
         }
     }
 

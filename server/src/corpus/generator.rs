@@ -19,47 +19,11 @@ use super::words::ARCHIVE_CODE;
 use super::{CorpusSpec, CorpusSummary};
 use crate::catalogue::model::Mode;
 
-pub const FONDS_HEADER: [&str; 15] = [
-    "fondsCode",
-    "archiveCode",
-    "fondsName",
-    "fondsHistory",
-    "archivesTime",
-    "paperTotal",
-    "paperDigital",
-    "keyGroups",
-    "otherTypes",
-    "language",
-    "lookupTools",
-    "copyNumber",
-    "status",
-    "mode",
-    "description",
-];
+/// The columns of `fonds.csv`: the TT05 tags of the level (without `digitalFiles`).
+pub const FONDS_HEADER: &[&str] = app::tags::FONDS_TAGS;
 
-pub const FILES_HEADER: [&str; 21] = [
-    "fondsCode",
-    "catalogNo",
-    "fileCode",
-    "fileNotation",
-    "title",
-    "maintenance",
-    "mode",
-    "language",
-    "startDate",
-    "endDate",
-    "keyword",
-    "totalDoc",
-    "numberOfPaper",
-    "numberOfPage",
-    "format",
-    "inforSign",
-    "confidenceLevel",
-    "paperFileCode",
-    "riskRecovery",
-    "riskRecoveryStatus",
-    "description",
-];
+/// The columns of `files.csv`: the TT05 tags of the level (without `digitalFiles`).
+pub const FILES_HEADER: &[&str] = app::tags::FILE_TAGS.split_at(21).0;
 
 /// How often `progress` is called, in items.
 const PROGRESS_EVERY: u64 = 16_384;

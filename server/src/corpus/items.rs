@@ -19,31 +19,8 @@ use super::topics::{Kind, SECTORS, Sector, Topic};
 use super::{CorpusSummary, InvalidKind, InvalidRow};
 use crate::catalogue::model::Mode;
 
-pub const DOCUMENTS_HEADER: [&str; 23] = [
-    "fileCode",
-    "docOrdinal",
-    "docId",
-    "docCode",
-    "maintenance",
-    "typeName",
-    "codeNumber",
-    "codeNotation",
-    "issuedDate",
-    "organName",
-    "subject",
-    "language",
-    "numberOfPage",
-    "inforSign",
-    "keyword",
-    "mode",
-    "confidenceLevel",
-    "autograph",
-    "format",
-    "riskRecovery",
-    "riskRecoveryStatus",
-    "process",
-    "description",
-];
+/// The columns of `documents.csv`: the TT05 item tags, placement first (no `digitalFiles`).
+pub const DOCUMENTS_HEADER: &[&str] = app::tags::ITEM_TAGS.split_at(23).0;
 
 /// Two-digit `typeName` codes, indexed by code.
 const TYPE_CODES: [&str; 33] = [

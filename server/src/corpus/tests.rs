@@ -46,9 +46,9 @@ fn read(dir: &Path, name: &str, header: &[&str]) -> Vec<Row> {
 
 fn read_all(dir: &Path) -> (Vec<Row>, Vec<Row>, Vec<Row>) {
     (
-        read(dir, "fonds.csv", &generator::FONDS_HEADER),
-        read(dir, "files.csv", &generator::FILES_HEADER),
-        read(dir, "documents.csv", &items::DOCUMENTS_HEADER),
+        read(dir, "fonds.csv", generator::FONDS_HEADER),
+        read(dir, "files.csv", generator::FILES_HEADER),
+        read(dir, "documents.csv", items::DOCUMENTS_HEADER),
     )
 }
 
