@@ -15,6 +15,22 @@ impl FromServerFnError for ServiceError {
     }
 }
 
+/// Gives a failed call the HTTP status it deserves (server functions answer 500 otherwise): an
+/// unknown or hidden record is 404, a malformed parameter 400.
+#[cfg(feature = "ssr")]
+fn answered<T>(result: Result<T, ServiceError>) -> Result<T, ServiceError> {
+    if let Err(e) = &result
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        match e {
+            ServiceError::NotFound => response.set_status(http::StatusCode::NOT_FOUND),
+            ServiceError::BadRequest { .. } => response.set_status(http::StatusCode::BAD_REQUEST),
+            ServiceError::Internal => {}
+        }
+    }
+    result
+}
+
 #[cfg(feature = "ssr")]
 fn catalogue() -> Result<crate::service::Catalogue, ServiceError> {
     use_context::<crate::service::Catalogue>().ok_or(ServiceError::Internal)
@@ -29,7 +45,7 @@ pub async fn get_site() -> Result<SiteInfo, ServiceError> {
 /// The home page's data.
 #[server(prefix = "/sfn", endpoint = "home")]
 pub async fn get_home() -> Result<HomeData, ServiceError> {
-    catalogue()?.home().await
+    answered(catalogue()?.home().await)
 }
 
 // The paged functions take JSON: URL encoding drops a `PageRequest` whose fields are all
@@ -38,11 +54,11 @@ pub async fn get_home() -> Result<HomeData, ServiceError> {
 /// One page of the fonds list.
 #[server(prefix = "/sfn", endpoint = "fonds", input = server_fn::codec::Json)]
 pub async fn get_fonds(page: PageRequest) -> Result<ChildrenPage, ServiceError> {
-    catalogue()?.fonds(page).await
+    answered(catalogue()?.fonds(page).await)
 }
 
 /// A record with one page of its children.
 #[server(prefix = "/sfn", endpoint = "record", input = server_fn::codec::Json)]
 pub async fn get_record(code: String, page: PageRequest) -> Result<RecordPage, ServiceError> {
-    catalogue()?.record(code, page).await
+    answered(catalogue()?.record(code, page).await)
 }

@@ -91,6 +91,42 @@ async fn conditional_words_never_reach_an_anonymous_visitor() {
             );
             public_seen |= body.contains(PUBLIC_WORD);
         }
+        // The server functions the hydrated pages call answer from the same public view.
+        let client = reqwest::Client::new();
+        let page = serde_json::json!({"after": null, "before": null, "limit": null});
+        let mut calls = vec![
+            (format!("{base}/sfn/home"), None),
+            (
+                format!("{base}/sfn/fonds"),
+                Some(serde_json::json!({"page": page})),
+            ),
+        ];
+        for code in [
+            file_code("H99.1", 1),
+            file_code("H99.1", 2),
+            format!("{}.2", file_code("H99.1", 1)),
+            "H99.1-ML1".into(),
+        ] {
+            calls.push((
+                format!("{base}/sfn/record"),
+                Some(serde_json::json!({"code": code, "page": page})),
+            ));
+        }
+        for (url, body) in calls {
+            let req = match body {
+                Some(b) => client.post(&url).json(&b),
+                None => client.post(&url),
+            };
+            let resp = req.send().await.expect("server function call");
+            let status = resp.status().as_u16();
+            let text = resp.text().await.expect("body");
+            assert!(
+                [200, 404].contains(&status),
+                "{vis:?}: {url} answered {status}: {text}"
+            );
+            assert!(!text.contains(CANARY), "{vis:?}: {url} leaks the canary");
+            public_seen |= text.contains(PUBLIC_WORD);
+        }
         // The probe can see public text, so the absence of the canary means something.
         assert!(public_seen, "public text should be visible");
     }
