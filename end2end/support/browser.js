@@ -203,10 +203,10 @@ export async function walkToItem(page, { hydrated = false } = {}) {
 }
 
 /**
- * Finds a unit the public sees as a conditional stub, reading record pages breadth first from
- * the fonds list (at most `limit` pages). Returns its path.
+ * Reads record pages breadth first from the fonds list (at most `limit` pages) until `found`
+ * returns a path for the page just opened; returns that path, or throws naming `what`.
  */
-export async function findConditional(page, limit = 200) {
+async function searchRecords(page, limit, what, found) {
   await open(page, '/fonds');
   const queue = await fondsLinks(page);
   const seen = new Set();
@@ -215,30 +215,26 @@ export async function findConditional(page, limit = 200) {
     if (seen.has(href)) continue;
     seen.add(href);
     await open(page, href);
+    const hit = await found(href);
+    if (hit) return hit;
+    queue.push(...(await childLinks(page)));
+  }
+  throw new Error(`none of the ${seen.size} record pages read ${what}`);
+}
+
+/** Finds a unit the public sees as a conditional stub (at most `limit` pages read); its path. */
+export async function findConditional(page, limit = 200) {
+  return searchRecords(page, limit, 'lists a conditional unit', async () => {
     const stubs = await page.$$eval('ol[data-testid=children] > li[data-access=conditional] a[href]', (as) =>
       as.map((a) => a.getAttribute('href')),
     );
-    if (stubs.length > 0) return stubs[0];
-    queue.push(...(await childLinks(page)));
-  }
-  throw new Error(`none of the ${seen.size} record pages read lists a conditional unit`);
+    return stubs[0];
+  });
 }
 
-/**
- * Finds a record whose children list has more than one page by reading record pages breadth
- * first from the fonds list (at most `limit` pages). Returns its path.
- */
+/** Finds a record whose children list has more than one page (at most `limit` pages read). */
 export async function findPagedRecord(page, limit = 60) {
-  await open(page, '/fonds');
-  const queue = await fondsLinks(page);
-  const seen = new Set();
-  while (queue.length > 0 && seen.size < limit) {
-    const href = queue.shift();
-    if (seen.has(href)) continue;
-    seen.add(href);
-    await open(page, href);
-    if ((await page.locator('a[data-testid=next-page]').count()) > 0) return href;
-    queue.push(...(await childLinks(page)));
-  }
-  throw new Error(`none of the ${seen.size} record pages read has a second page of children`);
+  return searchRecords(page, limit, 'has a second page of children', async (href) =>
+    (await page.locator('a[data-testid=next-page]').count()) > 0 ? href : undefined,
+  );
 }

@@ -103,33 +103,21 @@ impl PublicCatalogue {
         page: PageRequest,
     ) -> Result<RecordPage, ServiceError> {
         let from = page_from(&page)?;
-        let (unit, view, parents) = self.visible(code).await?;
-        let fonds_name = match parents.first() {
-            Some(f) => f.title().map(str::to_string),
-            None => view.title().map(str::to_string),
-        };
-        let fonds_code = parents
-            .first()
-            .map_or_else(|| view.code().to_string(), |f| f.code().to_string());
-        let record = RecordView {
-            summary: summary(&view),
-            fonds_code,
-            fonds_name,
-            metadata: view
-                .metadata()
-                .iter()
-                .map(|(field, value)| MetadataField {
-                    field: field.clone(),
-                    value: value.clone(),
-                })
-                .collect(),
-            parents: parents.iter().map(summary).collect(),
-        };
         let limit = limit_of(&page)?;
+        let (unit, view, parents) = self.visible(code).await?;
         let children = self
             .children_of(&unit, &from, limit, view.child_count())
             .await?;
-        Ok(RecordPage { record, children })
+        Ok(RecordPage {
+            record: record_view(&view, &parents),
+            children,
+        })
+    }
+
+    /// A unit with its ancestors, without children (the JSON record).
+    pub async fn record(&self, code: &str) -> Result<RecordView, ServiceError> {
+        let (_, view, parents) = self.visible(code).await?;
+        Ok(record_view(&view, &parents))
     }
 
     /// One page of the children of a visible unit.
@@ -248,6 +236,25 @@ impl CatalogueService for PublicCatalogue {
     ) -> BoxFuture<'static, Result<RecordPage, ServiceError>> {
         let this = self.clone();
         Box::pin(async move { this.record_page(&code, page).await })
+    }
+}
+
+/// The full form of a public view, given its ancestors' views.
+fn record_view(view: &PublicUnit, parents: &[PublicUnit]) -> RecordView {
+    let fonds = parents.first().unwrap_or(view);
+    RecordView {
+        summary: summary(view),
+        fonds_code: fonds.code().to_string(),
+        fonds_name: fonds.title().map(str::to_string),
+        metadata: view
+            .metadata()
+            .iter()
+            .map(|(field, value)| MetadataField {
+                field: field.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+        parents: parents.iter().map(summary).collect(),
     }
 }
 

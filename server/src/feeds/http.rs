@@ -55,28 +55,10 @@ struct RecordJson {
     pages: Vec<String>,
 }
 
-async fn record(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-    Query(q): Query<PageQuery>,
-) -> Response {
-    let result = async {
-        let req = q.into_request()?;
-        state
-            .catalogue
-            .record_page(
-                &code,
-                PageRequest {
-                    limit: Some(1),
-                    ..req
-                },
-            )
-            .await
-    }
-    .await;
-    match result {
-        Ok(page) => Json(RecordJson {
-            record: page.record,
+async fn record(State(state): State<AppState>, Path(code): Path<String>) -> Response {
+    match state.catalogue.record(&code).await {
+        Ok(record) => Json(RecordJson {
+            record,
             pages: Vec::new(),
         })
         .into_response(),
