@@ -32,6 +32,10 @@ pub struct StoredUnit {
 pub(crate) const UNIT_COLUMNS: &str = "unit_id, code, level, parent_id, fonds_id, position, own_mode, effective_mode, \
      withdrawn, title, date_text, date_start, date_end, metadata, child_count, open_child_count";
 
+/// The columns of a unit in a list: the metadata JSON, which lists never show, is left out.
+const LIST_COLUMNS: &str = "unit_id, code, level, parent_id, fonds_id, position, own_mode, effective_mode, \
+     withdrawn, title, date_text, date_start, date_end, '{}' as metadata, child_count, open_child_count";
+
 impl StoredUnit {
     fn from_row(row: &AnyRow) -> Result<StoredUnit, sqlx::Error> {
         let level: String = row.try_get("level")?;
@@ -153,7 +157,8 @@ pub async fn unit_with_ancestors(
 }
 
 /// One page of the children of `parent` (the fonds when `None`), in (position, code) order,
-/// by keyset so that any page of a 100,000-child fonds costs the same.
+/// by keyset so that any page of a 100,000-child fonds costs the same. The units come without
+/// their metadata (see `LIST_COLUMNS`).
 pub async fn children(
     db: &Db,
     parent: Option<i64>,
@@ -161,7 +166,7 @@ pub async fn children(
     limit: u32,
     only_open: bool,
 ) -> Result<ChildRows, sqlx::Error> {
-    let mut sql = format!("select {UNIT_COLUMNS} from units where withdrawn = 0");
+    let mut sql = format!("select {LIST_COLUMNS} from units where withdrawn = 0");
     let mut n = 0;
     let mut next = || {
         n += 1;
