@@ -91,6 +91,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Demo { bind, items } => {
             let mut config = config;
             config.run_mode.get_or_insert(RunMode::Demo);
+            // The generated catalogue belongs to a (fictional) archive: show its name.
+            config
+                .archive_name
+                .get_or_insert_with(|| crate::corpus::ARCHIVE_NAME.to_string());
             let db = open_db(&config).await?;
             demo::prepare(&db, &config, items).await?;
             serve(db, config, &bind).await?;
