@@ -75,7 +75,7 @@ pub fn leptos_options(bind: &str) -> LeptosOptions {
 pub fn app(state: AppState) -> Router {
     let catalogue: Catalogue = Arc::new(state.catalogue.clone());
     let context = move || provide_context(catalogue.clone());
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let shell_options = state.leptos.clone();
     let sf_context = context.clone();
 
@@ -120,6 +120,16 @@ pub fn app(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The application's routes, generated once per process. Generating them sets a process-wide
+/// flag in Leptos that suspends any resource first polled meanwhile, forever (leptos-rs/leptos
+/// #4773): a second generation while pages render (several apps in one process, as in the
+/// tests) would hang those pages.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// `/healthz`: 200 `ok` when the database answers.

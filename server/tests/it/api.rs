@@ -5,7 +5,7 @@ use crate::support::*;
 use portal::config::Visibility;
 use serde_json::Value;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn children_are_paged_by_cursor_through_a_long_list_in_order() {
     let t = TestDb::new().await;
     t.import_csv(&borrow(&small_catalogue(1, 120))).await;
@@ -58,7 +58,7 @@ async fn children_are_paged_by_cursor_through_a_long_list_in_order() {
     assert_eq!(back["items"][49]["code"], format!("{file}.100"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_answer_with_parents_metadata_and_codes() {
     let t = TestDb::new().await;
     t.import_csv(&borrow(&small_catalogue(1, 2))).await;
@@ -90,7 +90,7 @@ async fn records_answer_with_parents_metadata_and_codes() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_codes_are_404_and_bad_parameters_are_400_naming_the_parameter() {
     let t = TestDb::new().await;
     t.import_csv(&borrow(&small_catalogue(1, 2))).await;
@@ -124,30 +124,33 @@ async fn unknown_codes_are_404_and_bad_parameters_are_400_naming_the_parameter()
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_render_without_javascript_in_vietnamese_and_english() {
     let t = TestDb::new().await;
     t.import_csv(&borrow(&small_catalogue(2, 2))).await;
     let base = t.serve(Visibility::Stub).await;
     let (status, home) = get(&format!("{base}/")).await;
-    assert_eq!(status, 200);
+    assert_eq!(status, 200, "{home}");
     assert!(home.contains("lang=\"vi\""), "Vietnamese by default");
     assert!(home.contains("Trung tâm Lưu trữ lịch sử tỉnh Thử Nghiệm"));
     assert!(home.contains("/records/H99.1"));
-    let (_, item) = get(&format!("{base}/records/{}.1", file_code("H99.1", 1))).await;
-    assert!(item.contains("Quyết định"), "typeName 02 shown as its name");
-    let (_, en) = get(&format!(
+    let (status, item) = get(&format!("{base}/records/{}.1", file_code("H99.1", 1))).await;
+    assert!(
+        item.contains("Quyết định"),
+        "typeName 02 shown as its name ({status}): {item}"
+    );
+    let (status, en) = get(&format!(
         "{base}/records/{}.1?lang=en",
         file_code("H99.1", 1)
     ))
     .await;
     assert!(
         en.contains("lang=\"en\"") && en.contains("Decision"),
-        "English names"
+        "English names ({status}): {en}"
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_openapi_document_describes_every_api_route() {
     let t = TestDb::new().await;
     let base = t.serve(Visibility::Stub).await;

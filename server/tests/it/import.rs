@@ -3,7 +3,7 @@
 
 use crate::support::*;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_catalogue_folder_imports_every_level_and_creates_series() {
     let t = TestDb::new().await;
     let r = t.import_csv(&borrow(&small_catalogue(3, 4))).await;
@@ -35,7 +35,7 @@ async fn a_catalogue_folder_imports_every_level_and_creates_series() {
     assert_eq!(counts, (3, 3));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reimporting_the_same_input_changes_nothing() {
     let t = TestDb::new().await;
     let cat = small_catalogue(2, 3);
@@ -48,7 +48,7 @@ async fn reimporting_the_same_input_changes_nothing() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_absent_column_keeps_the_field_and_an_empty_cell_clears_it() {
     let t = TestDb::new().await;
     t.import_csv(&borrow(&small_catalogue(1, 1))).await;
@@ -73,7 +73,7 @@ async fn an_absent_column_keeps_the_field_and_an_empty_cell_clears_it() {
     assert!(!meta.contains("description"), "{meta}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_rows_are_rejected_with_line_field_and_reason_and_good_rows_still_land() {
     let t = TestDb::new().await;
     t.import_csv(&borrow(&small_catalogue(1, 0))).await;
@@ -122,7 +122,7 @@ async fn bad_rows_are_rejected_with_line_field_and_reason_and_good_rows_still_la
     assert_eq!(r.exit_code(), 3);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreadable_file_is_rejected_whole_with_its_line() {
     let t = TestDb::new().await;
     let folder = t.write_folder(&[(
@@ -139,7 +139,7 @@ async fn an_unreadable_file_is_rejected_whole_with_its_line() {
     assert_eq!(t.count("item").await, 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dry_run_reports_but_writes_nothing() {
     let t = TestDb::new().await;
     let folder = t.write_folder(&borrow(&small_catalogue(2, 2)));
@@ -154,7 +154,7 @@ async fn a_dry_run_reports_but_writes_nothing() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secret_rows_are_counted_and_never_reach_any_file_on_disk() {
     let t = TestDb::new().await;
     let mut cat = small_catalogue(1, 1);

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 const PORTAL: &str = env!("CARGO_BIN_EXE_portal");
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_import_killed_midway_is_consistent_and_a_rerun_completes_it() {
     let t = TestDb::new().await;
     let corpus = t.dir.path().join("corpus");

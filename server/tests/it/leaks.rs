@@ -77,7 +77,7 @@ fn urls(base: &str) -> Vec<String> {
     paths.into_iter().map(|p| format!("{base}{p}")).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conditional_words_never_reach_an_anonymous_visitor() {
     let t = planted().await;
     for vis in [Visibility::Stub, Visibility::Hidden] {
@@ -132,7 +132,7 @@ async fn conditional_words_never_reach_an_anonymous_visitor() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stub_shows_code_and_notice_but_hidden_shows_nothing() {
     let t = planted().await;
     let f2 = file_code("H99.1", 2);
@@ -159,7 +159,7 @@ async fn a_stub_shows_code_and_notice_but_hidden_shows_nothing() {
     assert!(!kids.to_string().contains(&f2));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metadata_visibility_shows_the_description_of_conditional_units() {
     let t = planted().await;
     let base = t.serve(Visibility::Metadata).await;
@@ -170,7 +170,7 @@ async fn metadata_visibility_shows_the_description_of_conditional_units() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mode_change_to_conditional_removes_public_text_at_once() {
     let t = planted().await;
     let base = t.serve(Visibility::Stub).await;
@@ -198,7 +198,7 @@ async fn a_mode_change_to_conditional_removes_public_text_at_once() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn withdrawn_units_disappear_from_the_public_portal() {
     let t = planted().await;
     let base = t.serve(Visibility::Stub).await;

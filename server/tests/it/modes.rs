@@ -12,7 +12,7 @@ fn files_with_mode(mode: &str) -> String {
     )
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_conditional_file_makes_its_public_items_conditional_and_back() {
     let t = TestDb::new().await;
     t.import_csv(&borrow(&small_catalogue(1, 3))).await;
@@ -42,7 +42,7 @@ async fn a_conditional_file_makes_its_public_items_conditional_and_back() {
     assert_eq!(changes, 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_unit_that_becomes_secret_is_purged_with_its_items_and_leaves_no_text() {
     let t = TestDb::new().await;
     t.import_csv(&borrow(&small_catalogue(2, 3))).await;
@@ -80,7 +80,7 @@ async fn a_unit_that_becomes_secret_is_purged_with_its_items_and_leaves_no_text(
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn items_of_a_file_skipped_as_secret_in_the_same_import_are_secret_not_rejected() {
     let t = TestDb::new().await;
     let mut cat = small_catalogue(1, 1);

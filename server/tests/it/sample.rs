@@ -17,7 +17,7 @@ fn manifest(dir: &Path) -> Value {
         .expect("json")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sample_catalogue_imports_cleanly_and_twice_is_unchanged() {
     let Some(dir) = sample() else { return };
     let m = manifest(&dir);
@@ -40,7 +40,7 @@ async fn the_sample_catalogue_imports_cleanly_and_twice_is_unchanged() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sample_ead_finding_aid_imports_with_its_series_files_and_items() {
     let Some(dir) = sample() else { return };
     let t = TestDb::new().await;
@@ -59,7 +59,7 @@ async fn the_sample_ead_finding_aid_imports_with_its_series_files_and_items() {
     assert!(conditional > 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_ead_after_the_csv_does_not_overwrite_values_with_its_defaults() {
     let Some(dir) = sample() else { return };
     let t = TestDb::new().await;
@@ -74,7 +74,7 @@ async fn the_ead_after_the_csv_does_not_overwrite_values_with_its_defaults() {
     assert!(meta.contains("\"maintenance\":\"01\""), "{meta}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_orphan_sample_row_is_reported_as_an_item_of_an_unknown_file() {
     let Some(dir) = sample() else { return };
     let t = TestDb::new().await;
@@ -87,7 +87,7 @@ async fn the_orphan_sample_row_is_reported_as_an_item_of_an_unknown_file() {
     assert!(r.rejected[0].reason.contains("KHONG.TON.TAI.1999.01.001"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_broken_sample_file_is_rejected_as_its_name_says() {
     let Some(dir) = sample() else { return };
     let m = manifest(&dir);
