@@ -29,7 +29,6 @@ pub struct Importer {
     /// Codes seen in the current source, with the line where each first appeared.
     seen: HashMap<String, u64>,
     current_source: Option<Arc<str>>,
-    batch_size: usize,
 }
 
 impl Importer {
@@ -48,14 +47,7 @@ impl Importer {
             accepted: HashSet::new(),
             seen: HashMap::new(),
             current_source: None,
-            batch_size: BATCH_SIZE,
         }
-    }
-
-    /// Sets the number of rows per transaction (tests use tiny batches).
-    pub fn with_batch_size(mut self, n: usize) -> Importer {
-        self.batch_size = n.max(1);
-        self
     }
 
     /// Records a warning about the input (ignored columns, defaults).
@@ -141,7 +133,7 @@ impl Importer {
                 }
                 self.batch_codes.insert(rec.code.clone());
                 self.batch.push(rec);
-                if self.batch.len() >= self.batch_size {
+                if self.batch.len() >= BATCH_SIZE {
                     self.flush(conn).await?;
                 }
             }

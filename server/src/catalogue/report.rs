@@ -127,12 +127,6 @@ impl ImportReport {
         });
     }
 
-    /// Whether any row was accepted (inserted, updated, unchanged or skipped as secret).
-    pub fn accepted_any(&self) -> bool {
-        self.inserted.total() + self.updated.total() + self.unchanged.total() + self.skipped_secret
-            > 0
-    }
-
     /// Exit code of `portal import`: 0 all accepted, 3 some rejected.
     pub fn exit_code(&self) -> i32 {
         if self.rejected.is_empty() { 0 } else { 3 }

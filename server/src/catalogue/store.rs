@@ -126,16 +126,6 @@ pub struct ChildRows {
     pub more_after: bool,
 }
 
-/// A unit by code.
-pub async fn unit_by_code(db: &Db, code: &str) -> Result<Option<StoredUnit>, sqlx::Error> {
-    let sql = format!("select {UNIT_COLUMNS} from units where code = $1");
-    let row = sqlx::query(&sql)
-        .bind(code)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.as_ref().map(StoredUnit::from_row).transpose()
-}
-
 /// A unit by code and its ancestors from the fonds down to its parent, in one query.
 pub async fn unit_with_ancestors(
     db: &Db,
