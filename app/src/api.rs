@@ -62,3 +62,17 @@ pub async fn get_fonds(page: PageRequest) -> Result<ChildrenPage, ServiceError> 
 pub async fn get_record(code: String, page: PageRequest) -> Result<RecordPage, ServiceError> {
     answered(catalogue()?.record(code, page).await)
 }
+
+/// One page of search results (the `/search` page).
+#[server(prefix = "/sfn", endpoint = "search", input = server_fn::codec::Json)]
+pub async fn search(
+    params: crate::search::SearchParams,
+) -> Result<crate::search::SearchPage, ServiceError> {
+    answered(catalogue()?.search(params).await)
+}
+
+/// Completions for the search box.
+#[server(prefix = "/sfn", endpoint = "suggest")]
+pub async fn suggest(q: String) -> Result<Vec<crate::search::Suggestion>, ServiceError> {
+    answered(catalogue()?.suggest(q).await)
+}

@@ -8,6 +8,7 @@ pub mod components;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod search;
 pub mod service;
 pub mod site;
 pub mod tags;

@@ -2,6 +2,7 @@
 //! Leptos context (`Arc<dyn CatalogueService>`), so `app` needs no database code.
 
 use crate::model::{ChildrenPage, HomeData, PageRequest, RecordPage, SiteInfo};
+use crate::search::{SearchPage, SearchParams, Suggestion};
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -42,6 +43,10 @@ pub trait CatalogueService: Send + Sync + 'static {
         code: String,
         page: PageRequest,
     ) -> BoxFuture<'static, Result<RecordPage, ServiceError>>;
+    /// One page of search results with facets, as the public may see them.
+    fn search(&self, params: SearchParams) -> BoxFuture<'static, Result<SearchPage, ServiceError>>;
+    /// Completions for what has been typed so far (titles of the best matches).
+    fn suggest(&self, q: String) -> BoxFuture<'static, Result<Vec<Suggestion>, ServiceError>>;
     /// What every page shows about the portal (the archive's name). The default takes it from
     /// [`CatalogueService::home`]; implementations should answer it without counting anything.
     fn site(&self) -> BoxFuture<'static, Result<SiteInfo, ServiceError>> {

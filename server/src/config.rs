@@ -16,6 +16,16 @@ pub enum Visibility {
     Metadata,
 }
 
+/// Which search engine serves the indexes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum SearchEngine {
+    /// tantivy, stored under `$PORTAL_DATA_DIR/index/`.
+    #[default]
+    Embedded,
+    /// A Meilisearch server at `MEILI_URL`.
+    Meilisearch,
+}
+
 /// Production or demo behaviour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RunMode {
@@ -55,6 +65,33 @@ pub struct Config {
     /// The archive's name, shown on every page and used in watermarks.
     #[arg(long, env = "PORTAL_ARCHIVE_NAME", global = true)]
     pub archive_name: Option<String>,
+
+    /// Search engine: `embedded` (tantivy, default) or `meilisearch`.
+    #[arg(
+        long,
+        env = "PORTAL_SEARCH",
+        value_enum,
+        default_value = "embedded",
+        global = true
+    )]
+    pub search: SearchEngine,
+
+    /// Meilisearch server URL (`http://127.0.0.1:7700`), when `PORTAL_SEARCH=meilisearch`.
+    #[arg(long, env = "MEILI_URL", global = true)]
+    pub meili_url: Option<String>,
+
+    /// Meilisearch API key (the master key or one allowed to manage indexes).
+    #[arg(long, env = "MEILI_API_KEY", hide_env_values = true, global = true)]
+    pub meili_api_key: Option<String>,
+
+    /// Prefix of the Meilisearch index names (`portal` gives `portal_public`, `portal_staff`).
+    #[arg(
+        long,
+        env = "MEILI_INDEX_PREFIX",
+        default_value = "portal",
+        global = true
+    )]
+    pub meili_index_prefix: String,
 
     /// Bearer token of the catalogue feed API.
     #[arg(long, env = "PORTAL_FEED_TOKEN", hide_env_values = true, global = true)]
@@ -101,6 +138,7 @@ pub const FILE_KEYS: &[&str] = &[
     "PORTAL_SEARCH",
     "MEILI_URL",
     "MEILI_API_KEY",
+    "MEILI_INDEX_PREFIX",
     "PORTAL_BIND",
     "PORTAL_BASE_URL",
     "PORTAL_MODE",

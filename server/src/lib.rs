@@ -8,3 +8,4 @@ pub mod corpus;
 pub mod db;
 pub mod feeds;
 pub mod http;
+pub mod search;

@@ -14,6 +14,8 @@ pub use app::model::Access;
 pub struct Description {
     title: Option<String>,
     date_text: Option<String>,
+    /// ISO first and last day covered (the year range alone is shown on a stub).
+    interval: Option<(String, String)>,
     metadata: Vec<(String, String)>,
 }
 
@@ -25,6 +27,7 @@ pub struct PublicUnit {
     access: Access,
     years: Option<(i32, i32)>,
     child_count: i64,
+    digitized: bool,
     description: Option<Description>,
 }
 
@@ -45,6 +48,7 @@ pub fn public_view(unit: &StoredUnit, visibility: Visibility) -> Option<PublicUn
     let description = described.then(|| Description {
         title: unit.title.clone(),
         date_text: unit.date_text.clone(),
+        interval: unit.date_start.clone().zip(unit.date_end.clone()),
         metadata: unit
             .metadata()
             .into_iter()
@@ -57,6 +61,7 @@ pub fn public_view(unit: &StoredUnit, visibility: Visibility) -> Option<PublicUn
         access,
         years: unit.years(),
         child_count: listed_children(unit, visibility),
+        digitized: unit.is_digitized(),
         description,
     })
 }
@@ -94,6 +99,17 @@ impl PublicUnit {
     /// Number of children the public can list.
     pub fn child_count(&self) -> i64 {
         self.child_count
+    }
+    /// Whether the unit has digitised pages.
+    pub fn digitized(&self) -> bool {
+        self.digitized
+    }
+    /// ISO first and last day covered, when the public may read the dates.
+    pub fn interval(&self) -> Option<(&str, &str)> {
+        self.description
+            .as_ref()
+            .and_then(|d| d.interval.as_ref())
+            .map(|(a, b)| (a.as_str(), b.as_str()))
     }
     /// The title, when the public may read it.
     pub fn title(&self) -> Option<&str> {

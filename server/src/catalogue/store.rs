@@ -33,11 +33,11 @@ pub(crate) const UNIT_COLUMNS: &str = "unit_id, code, level, parent_id, fonds_id
      withdrawn, title, date_text, date_start, date_end, metadata, child_count, open_child_count";
 
 /// The columns of a unit in a list: the metadata JSON, which lists never show, is left out.
-const LIST_COLUMNS: &str = "unit_id, code, level, parent_id, fonds_id, position, own_mode, effective_mode, \
+pub(crate) const LIST_COLUMNS: &str = "unit_id, code, level, parent_id, fonds_id, position, own_mode, effective_mode, \
      withdrawn, title, date_text, date_start, date_end, '{}' as metadata, child_count, open_child_count";
 
 impl StoredUnit {
-    fn from_row(row: &AnyRow) -> Result<StoredUnit, sqlx::Error> {
+    pub(crate) fn from_row(row: &AnyRow) -> Result<StoredUnit, sqlx::Error> {
         let level: String = row.try_get("level")?;
         let own: String = row.try_get("own_mode")?;
         let eff: String = row.try_get("effective_mode")?;
@@ -69,6 +69,12 @@ impl StoredUnit {
         serde_json::from_str::<BTreeMap<String, String>>(&self.metadata_json)
             .map(|m| m.into_iter().collect())
             .unwrap_or_default()
+    }
+
+    /// Whether the unit lists digitised files (`digitalFiles`). Read without parsing the JSON.
+    pub fn is_digitized(&self) -> bool {
+        self.metadata_json.contains("\"digitalFiles\":\"")
+            && !self.metadata_json.contains("\"digitalFiles\":\"\"")
     }
 
     /// First and last year of the dates.
@@ -278,17 +284,41 @@ pub async fn set_withdrawn(db: &Db, code: &str, withdrawn: bool) -> Result<bool,
     let Some(parent) = parent else {
         return Ok(false);
     };
+    let now = crate::db::now_text();
+    let seq = next_change_seq(&mut tx, &now).await?;
     sqlx::query("update units set withdrawn = $1, updated_at = $2 where code = $3")
         .bind(i64::from(withdrawn))
-        .bind(crate::db::now_text())
+        .bind(now.clone())
         .bind(code)
         .execute(&mut *tx)
         .await?;
+    // Everything below a withdrawn unit leaves the public indexes with it.
+    sqlx::query(
+        "with recursive sub(unit_id) as (select unit_id from units where code = $1 \
+         union all select u.unit_id from units u join sub on u.parent_id = sub.unit_id) \
+         update units set change_seq = $2 where unit_id in (select unit_id from sub)",
+    )
+    .bind(code)
+    .bind(seq)
+    .execute(&mut *tx)
+    .await?;
     if let Some(p) = parent {
         recount(&mut tx, &[p]).await?;
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// Takes the next change sequence number for the calling transaction. The counter row stays
+/// locked until the transaction ends, so numbers become visible in the order they were taken
+/// and an indexer that has applied `n` only ever needs what is stamped after `n`.
+pub async fn next_change_seq(conn: &mut AnyConnection, now: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "update change_counter set value = value + 1, updated_at = $1 where change_counter_id = 1 returning value",
+    )
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await
 }
 
 /// `n` parameters for a statement that has no others: `$a, $a+1, …` on PostgreSQL, `?, ?, …` on

@@ -61,6 +61,8 @@ struct Inserted {
 pub struct Writer {
     parents: HashMap<String, ParentInfo>,
     now: String,
+    /// The change sequence number of the batch being written (see `store::next_change_seq`).
+    seq: i64,
 }
 
 impl Writer {
@@ -69,6 +71,7 @@ impl Writer {
         Writer {
             parents: HashMap::new(),
             now,
+            seq: 0,
         }
     }
 
@@ -82,6 +85,7 @@ impl Writer {
         report: &mut ImportReport,
     ) -> Result<(), sqlx::Error> {
         let mut recount: BTreeSet<i64> = BTreeSet::new();
+        self.seq = super::store::next_change_seq(conn, &self.now).await?;
         if !purge.is_empty() {
             self.purge(conn, &purge, report, &mut recount).await?;
         }
@@ -370,8 +374,8 @@ impl Writer {
         mut rows: Vec<Prepared>,
         report: &mut ImportReport,
     ) -> Result<(), sqlx::Error> {
-        const COLS: usize = 15;
-        // 500 rows × 15 columns stays under both databases' parameter limits.
+        const COLS: usize = 16;
+        // 500 rows × 16 columns stays under both databases' parameter limits.
         while !rows.is_empty() {
             let rest = rows.split_off(rows.len().min(500));
             let chunk = std::mem::replace(&mut rows, rest);
@@ -380,7 +384,7 @@ impl Writer {
                 .collect();
             let sql = format!(
                 "insert into units (code, level, parent_id, fonds_id, position, own_mode, effective_mode, title, date_text, \
-                 date_start, date_end, metadata, content_hash, created_at, updated_at) values {}{}",
+                 date_start, date_end, metadata, content_hash, change_seq, created_at, updated_at) values {}{}",
                 values.join(", "),
                 // Items are never parents: their ids are not needed.
                 if chunk.iter().any(|p| p.level != Level::Item) {
@@ -416,6 +420,7 @@ impl Writer {
                     .bind(p.derived.end)
                     .bind(p.metadata)
                     .bind(p.hash)
+                    .bind(self.seq)
                     .bind(self.now.clone())
                     .bind(self.now.clone());
             }
@@ -479,8 +484,8 @@ impl Writer {
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
             "update units set parent_id = $1, fonds_id = $2, position = $3, own_mode = $4, effective_mode = $5, title = $6, \
-             date_text = $7, date_start = $8, date_end = $9, metadata = $10, content_hash = $11, updated_at = $12 \
-             where unit_id = $13",
+             date_text = $7, date_start = $8, date_end = $9, metadata = $10, content_hash = $11, updated_at = $12, \
+             change_seq = $13 where unit_id = $14",
         )
         .bind(p.parent_id)
         .bind(p.fonds_id.unwrap_or(old.unit_id))
@@ -494,6 +499,7 @@ impl Writer {
         .bind(p.metadata.clone())
         .bind(p.hash.clone())
         .bind(self.now.clone())
+        .bind(self.seq)
         .bind(old.unit_id)
         .execute(&mut *conn)
         .await?;
@@ -504,10 +510,20 @@ impl Writer {
             tracing::info!(target: "security", code = %p.code, from = old.effective.code(), to = p.effective.code(), "access mode changed");
         }
         if old.effective != p.effective && p.level != Level::Item {
-            propagate(conn, old.unit_id, &self.now).await?;
+            propagate(conn, old.unit_id, &self.now, self.seq).await?;
             recount.extend(subtree_parents(conn, old.unit_id).await?);
             // Cached effective modes below this unit are stale now.
             self.parents.clear();
+        }
+        if old.parent_id != p.parent_id && old.effective == p.effective && p.level != Level::Item {
+            // The units below have a new ancestry for the indexes' "within" filter.
+            sqlx::query(&format!(
+                "{SUBTREE} update units set change_seq = $2 where unit_id in (select unit_id from sub)"
+            ))
+            .bind(old.unit_id)
+            .bind(self.seq)
+            .execute(&mut *conn)
+            .await?;
         }
         if p.level != Level::Item {
             self.parents.insert(
@@ -546,6 +562,16 @@ impl Writer {
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await?;
+            // The indexes drop the purged units by id (no text is kept).
+            sqlx::query(&format!(
+                "{SUBTREE} insert into unit_removals (unit_id, change_seq, created_at, updated_at) \
+                 select unit_id, $2, $3, $3 from sub"
+            ))
+            .bind(id)
+            .bind(self.seq)
+            .bind(self.now.clone())
+            .execute(&mut *conn)
+            .await?;
             sqlx::query(&format!(
                 "{SUBTREE} delete from units where unit_id in (select unit_id from sub)"
             ))
@@ -681,18 +707,24 @@ async fn fetch_existing(
 }
 
 /// Recomputes effective modes below `root` from its own (the most restrictive on the path).
-async fn propagate(conn: &mut AnyConnection, root: i64, now: &str) -> Result<(), sqlx::Error> {
+async fn propagate(
+    conn: &mut AnyConnection,
+    root: i64,
+    now: &str,
+    seq: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "with recursive sub(unit_id, eff) as ( \
            select unit_id, effective_mode from units where unit_id = $1 \
            union all \
            select u.unit_id, case when u.own_mode > sub.eff then u.own_mode else sub.eff end \
            from units u join sub on u.parent_id = sub.unit_id) \
-         update units set effective_mode = (select eff from sub where sub.unit_id = units.unit_id), updated_at = $2 \
-         where unit_id in (select unit_id from sub where sub.unit_id <> $3)",
+         update units set effective_mode = (select eff from sub where sub.unit_id = units.unit_id), updated_at = $2, \
+         change_seq = $3 where unit_id in (select unit_id from sub where sub.unit_id <> $4)",
     )
     .bind(root)
     .bind(now)
+    .bind(seq)
     .bind(root)
     .execute(&mut *conn)
     .await?;

@@ -142,5 +142,5 @@ pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
 
 async fn serve(db: Db, config: Config, bind: &str) -> anyhow::Result<()> {
     let options = http::leptos_options(bind);
-    http::serve(AppState::new(db, config, options), bind).await
+    http::serve(AppState::open(db, config, options).await?, bind).await
 }

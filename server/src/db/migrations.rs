@@ -9,16 +9,30 @@ use std::borrow::Cow;
 
 type Files = &'static [(i64, &'static str, &'static str)];
 
-const SQLITE: Files = &[(
-    1,
-    "catalogue",
-    include_str!("../../../migrations/sqlite/0001_catalogue.sql"),
-)];
-const POSTGRES: Files = &[(
-    1,
-    "catalogue",
-    include_str!("../../../migrations/postgres/0001_catalogue.sql"),
-)];
+const SQLITE: Files = &[
+    (
+        1,
+        "catalogue",
+        include_str!("../../../migrations/sqlite/0001_catalogue.sql"),
+    ),
+    (
+        2,
+        "search",
+        include_str!("../../../migrations/sqlite/0002_search.sql"),
+    ),
+];
+const POSTGRES: Files = &[
+    (
+        1,
+        "catalogue",
+        include_str!("../../../migrations/postgres/0001_catalogue.sql"),
+    ),
+    (
+        2,
+        "search",
+        include_str!("../../../migrations/postgres/0002_search.sql"),
+    ),
+];
 
 #[derive(Debug)]
 struct Embedded(Files);

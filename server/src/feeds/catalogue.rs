@@ -5,10 +5,12 @@ use crate::access::{self, PublicUnit};
 use crate::catalogue::store::{self, Cursor, PageFrom, StoredUnit};
 use crate::config::Visibility;
 use crate::db::Db;
+use crate::search::{Audience, Search};
 use app::model::{
     ChildrenPage, Counts, DEFAULT_PAGE_SIZE, HomeData, MAX_PAGE_SIZE, MetadataField, PageRequest,
     RecordPage, RecordView, SiteInfo, UnitSummary,
 };
+use app::search::{SearchPage, SearchParams, Suggestion};
 use app::service::{CatalogueService, ServiceError};
 use futures::future::BoxFuture;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,11 +30,17 @@ pub struct PublicCatalogue {
     counts: Arc<Mutex<Option<(Instant, Counts)>>>,
     refreshing: Arc<AtomicBool>,
     counting: Arc<tokio::sync::Mutex<()>>,
+    search: Search,
 }
 
 impl PublicCatalogue {
     /// The public catalogue of `db` under a visibility setting.
-    pub fn new(db: Db, visibility: Visibility, archive_name: String) -> PublicCatalogue {
+    pub fn new(
+        db: Db,
+        visibility: Visibility,
+        archive_name: String,
+        search: Search,
+    ) -> PublicCatalogue {
         PublicCatalogue {
             db,
             visibility,
@@ -40,6 +48,7 @@ impl PublicCatalogue {
             counts: Arc::new(Mutex::new(None)),
             refreshing: Arc::new(AtomicBool::new(false)),
             counting: Arc::new(tokio::sync::Mutex::new(())),
+            search,
         }
     }
 
@@ -236,6 +245,16 @@ impl CatalogueService for PublicCatalogue {
     ) -> BoxFuture<'static, Result<RecordPage, ServiceError>> {
         let this = self.clone();
         Box::pin(async move { this.record_page(&code, page).await })
+    }
+
+    fn search(&self, params: SearchParams) -> BoxFuture<'static, Result<SearchPage, ServiceError>> {
+        let search = self.search.clone();
+        Box::pin(async move { search.search(&params, Audience::Public).await })
+    }
+
+    fn suggest(&self, q: String) -> BoxFuture<'static, Result<Vec<Suggestion>, ServiceError>> {
+        let search = self.search.clone();
+        Box::pin(async move { search.suggest(&q).await })
     }
 }
 

@@ -6,4 +6,4 @@ mod http;
 mod openapi;
 
 pub use catalogue::PublicCatalogue;
-pub(crate) use http::router;
+pub(crate) use http::{error_response, router};

@@ -26,6 +26,7 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub catalogue: PublicCatalogue,
+    pub search: crate::search::Search,
     pub leptos: LeptosOptions,
 }
 
@@ -36,19 +37,35 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 impl AppState {
-    /// State over an open database.
-    pub fn new(db: Db, config: Config, leptos: LeptosOptions) -> AppState {
+    /// State over an open database and search service.
+    pub fn new(
+        db: Db,
+        config: Config,
+        leptos: LeptosOptions,
+        search: crate::search::Search,
+    ) -> AppState {
         let catalogue = PublicCatalogue::new(
             db.clone(),
             config.conditional_visibility,
             config.archive_name(),
+            search.clone(),
         );
         AppState {
             db,
             config: Arc::new(config),
             catalogue,
+            search,
             leptos,
         }
+    }
+
+    /// Opens the configured search indexes and starts their indexer in the background (it
+    /// catches up at once, then follows every change, including other processes' imports).
+    pub async fn open(db: Db, config: Config, leptos: LeptosOptions) -> anyhow::Result<AppState> {
+        let indexes = crate::search::open(&config, &db).await?;
+        let search = crate::search::Search::new(db.clone(), indexes, config.conditional_visibility);
+        search.indexer().spawn(crate::search::sync::POLL);
+        Ok(AppState::new(db, config, leptos, search))
     }
 }
 
@@ -87,6 +104,7 @@ pub fn app(state: AppState) -> Router {
                 .post(move |req| handle_server_fns_with_context(context.clone(), req)),
         )
         .merge(crate::feeds::router())
+        .merge(crate::search::router())
         .leptos_routes_with_context(&state, routes, {
             let catalogue: Catalogue = Arc::new(state.catalogue.clone());
             move || provide_context(catalogue.clone())

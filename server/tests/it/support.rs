@@ -3,7 +3,7 @@
 
 use portal::catalogue::pipeline::import_paths;
 use portal::catalogue::report::ImportReport;
-use portal::config::{Config, Visibility};
+use portal::config::{Config, SearchEngine, Visibility};
 use portal::db::Db;
 use portal::http::{self, AppState};
 use std::path::{Path, PathBuf};
@@ -15,6 +15,8 @@ pub struct TestDb {
     pub dir: tempfile::TempDir,
     /// The database URL, for child processes.
     pub url: String,
+    /// The search service of the last server started by [`TestDb::serve`].
+    pub search: std::sync::Mutex<Option<portal::search::Search>>,
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -30,7 +32,12 @@ impl TestDb {
         let db = Db::connect(&url)
             .await
             .expect("connect to the test database");
-        TestDb { db, dir, url }
+        TestDb {
+            db,
+            dir,
+            url,
+            search: std::sync::Mutex::new(None),
+        }
     }
 
     /// Whether this is the SQLite run (byte scans of files make sense only there).
@@ -84,7 +91,10 @@ impl TestDb {
     /// Starts a real server on 127.0.0.1 with a random port; returns its base URL.
     pub async fn serve(&self, visibility: Visibility) -> String {
         let config = test_config(self.dir.path(), visibility);
-        let state = AppState::new(self.db.clone(), config, http::leptos_options("127.0.0.1:0"));
+        let state = AppState::open(self.db.clone(), config, http::leptos_options("127.0.0.1:0"))
+            .await
+            .expect("open the search indexes");
+        *self.search.lock().expect("lock") = Some(state.search.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -93,6 +103,20 @@ impl TestDb {
             let _ = axum::serve(listener, http::app(state)).await;
         });
         format!("http://{addr}")
+    }
+}
+
+impl TestDb {
+    /// Brings the search indexes of the last started server up to date with the database,
+    /// as its background indexer would within a quarter of a second.
+    pub async fn sync(&self) {
+        let search = self.search.lock().expect("lock").clone();
+        let search = search.expect("sync needs a server started with serve()");
+        search
+            .indexer()
+            .catch_up(&|_, _| {})
+            .await
+            .expect("indexes catch up");
     }
 }
 
@@ -105,7 +129,33 @@ pub fn test_config(data_dir: &Path, visibility: Visibility) -> Config {
         run_mode: None,
         conditional_visibility: visibility,
         archive_name: Some("Trung tâm Lưu trữ lịch sử tỉnh Thử Nghiệm".into()),
-        feed_token: None,
+        feed_token: Some(FEED_TOKEN.into()),
+        search: test_engine(),
+        meili_url: std::env::var("MEILI_URL").ok().filter(|u| !u.is_empty()),
+        meili_api_key: std::env::var("MEILI_API_KEY")
+            .ok()
+            .filter(|k| !k.is_empty()),
+        // Every test gets its own Meilisearch indexes.
+        meili_index_prefix: format!(
+            "test_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ),
+    }
+}
+
+/// The feed token test servers accept (staff search through the API).
+pub const FEED_TOKEN: &str = "test-feed-token";
+
+/// The engine under test: Meilisearch when `PORTAL_SEARCH=meilisearch` and `MEILI_URL` are
+/// set (scripts/test's meilisearch step), the embedded engine otherwise.
+pub fn test_engine() -> SearchEngine {
+    let meili = std::env::var("PORTAL_SEARCH").is_ok_and(|v| v == "meilisearch")
+        && std::env::var("MEILI_URL").is_ok_and(|v| !v.is_empty());
+    if meili {
+        SearchEngine::Meilisearch
+    } else {
+        SearchEngine::Embedded
     }
 }
 

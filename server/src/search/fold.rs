@@ -1,0 +1,163 @@
+//! Vietnamese text for matching: words are runs of letters and digits; a folded word is
+//! lowercase without tone marks or diacritics, with `đ` as `d` (`Quyết định` → `quyet dinh`).
+//! The embedded index and the query parser use these same functions, so indexed and queried
+//! forms always agree.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercase, NFC (the exact form: `Quyết` → `quyết`).
+pub fn exact(word: &str) -> String {
+    word.nfc().flat_map(char::to_lowercase).collect()
+}
+
+/// Lowercase without diacritics (`Quyết` → `quyet`, `Đắk` → `dak`).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded form of `text` to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Whether the word has a letter outside ASCII (tone marks, `đ`): an exact match on it means
+/// more than a folded one.
+pub fn has_diacritics(word: &str) -> bool {
+    !word.is_ascii()
+}
+
+/// The words of a text with their byte offsets: maximal runs of alphanumeric characters
+/// (combining marks stay inside a word, for text that is not NFC).
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = chars.peek() {
+            if is_word_char(c) {
+                break;
+            }
+            chars.next();
+        }
+        let (start, _) = *chars.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The form an identifier is matched in: reference codes, document numbers and symbols
+/// (`3016/KH-UBND` → `3016/kh-ubnd`, `458/QĐ-TTg` → `458/qd-ttg`), spaces removed.
+pub fn ident(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out.retain(|c| !c.is_whitespace());
+    out
+}
+
+/// Whether a typed token is an identifier rather than a word: it holds a digit and one of
+/// `. / -` between letters or digits (`H34.10.1996.01.045`, `3016/KH-UBND`, `QĐ-TTg` is a word).
+pub fn looks_like_ident(token: &str) -> bool {
+    let has_digit = token.chars().any(|c| c.is_ascii_digit());
+    let has_sep = token.contains(['.', '/', '-']);
+    let alnum = token.chars().filter(|c| c.is_alphanumeric()).count();
+    has_digit && has_sep && alnum >= 2
+}
+
+/// A sort key for reference codes in which numbers compare by value (`H34.9` before `H34.10`).
+pub fn natural_key(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + 16);
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if !digits.is_empty() {
+            let trimmed = digits.trim_start_matches('0');
+            out.push_str(&format!("{:0>12}", trimmed));
+            digits.clear();
+        }
+    };
+    for c in code.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.extend(c.to_lowercase());
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_every_tone_mark_and_d_stroke() {
+        assert_eq!(
+            fold("Quyết định xây dựng trường"),
+            "quyet dinh xay dung truong"
+        );
+        assert_eq!(fold("ĐẮK HÀ, Plei Kần"), "dak ha, plei kan");
+        assert_eq!(fold("ỦY BAN NHÂN DÂN"), "uy ban nhan dan");
+        // Decomposed input folds the same as precomposed.
+        let nfd: String = "Quyết".nfd().collect();
+        assert_eq!(fold(&nfd), "quyet");
+        assert_eq!(exact(&nfd), "quyết");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_offsets() {
+        let text = "Quyết định số 2218/QĐ-UBND, về việc…";
+        let got: Vec<(usize, &str)> = words(text).collect();
+        let just: Vec<&str> = got.iter().map(|(_, w)| *w).collect();
+        assert_eq!(
+            just,
+            ["Quyết", "định", "số", "2218", "QĐ", "UBND", "về", "việc"]
+        );
+        for (i, w) in got {
+            assert_eq!(&text[i..i + w.len()], w);
+        }
+    }
+
+    #[test]
+    fn identifiers_are_recognised_and_folded() {
+        assert!(looks_like_ident("H34.10.1996.01.045"));
+        assert!(looks_like_ident("3016/KH-UBND"));
+        assert!(looks_like_ident("458/QĐ-TTg"));
+        assert!(!looks_like_ident("QĐ-TTg"));
+        assert!(!looks_like_ident("trường"));
+        assert!(!looks_like_ident("1996"));
+        assert_eq!(ident("458/QĐ-TTg"), "458/qd-ttg");
+        assert_eq!(ident(" H34.10 "), "h34.10");
+    }
+
+    #[test]
+    fn natural_keys_order_numbers_by_value() {
+        assert!(natural_key("H34.9.1996") < natural_key("H34.10.1996"));
+        assert!(natural_key("H34.10.1996.01.045") < natural_key("H34.10.1996.01.100"));
+        assert!(natural_key("H34-ML2") < natural_key("H34-ML10"));
+    }
+}
