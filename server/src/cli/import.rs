@@ -42,6 +42,18 @@ pub async fn run(
         std::fs::write(file, json)
             .map_err(|e| anyhow::anyhow!("--report {}: không ghi được ({e})", file.display()))?;
     }
+    if !dry_run {
+        // The import is committed; an index that cannot be updated now catches up later.
+        let indexed = super::index::update(config, &db, false).await;
+        if let Err(e) = &indexed {
+            eprintln!("{e}");
+        }
+        if !matches!(indexed, Ok(code) if code == ExitCode::SUCCESS) {
+            eprintln!(
+                "Chỉ mục tìm kiếm chưa được cập nhật; máy chủ sẽ cập nhật khi chạy, hoặc chạy `portal reindex` (search indexes not updated yet)"
+            );
+        }
+    }
     Ok(ExitCode::from(
         u8::try_from(report.exit_code()).unwrap_or(1),
     ))

@@ -2,6 +2,7 @@
 
 mod demo;
 mod import;
+mod index;
 mod progress;
 
 use crate::config::{Config, RunMode};
@@ -54,6 +55,10 @@ pub enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
+    /// Rebuild both search indexes (public and staff) from the database.
+    ///
+    /// With the embedded engine, stop a running server first (it holds the index).
+    Reindex,
     /// Write a synthetic catalogue of about N items in the CSV format.
     GenCorpus {
         /// Output folder (created when missing).
@@ -105,6 +110,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dry_run,
             report,
         } => import::run(&config, &paths, dry_run, report.as_deref()).await,
+        Command::Reindex => {
+            let db = open_db(&config).await?;
+            index::update(&config, &db, true).await
+        }
         Command::GenCorpus {
             out,
             items,

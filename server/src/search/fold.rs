@@ -43,26 +43,30 @@ pub fn has_diacritics(word: &str) -> bool {
 
 /// The words of a text with their byte offsets: maximal runs of alphanumeric characters
 /// (combining marks stay inside a word, for text that is not NFC).
-pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some(&(_, c)) = chars.peek() {
-            if is_word_char(c) {
-                break;
-            }
-            chars.next();
-        }
-        let (start, _) = *chars.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                break;
-            }
-            end = i + c.len_utf8();
-            chars.next();
-        }
-        Some((start, &text[start..end]))
-    })
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// Iterator over the words of a text, see [`words`].
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let rest = &self.text[self.at..];
+        let (skip, _) = rest.char_indices().find(|(_, c)| is_word_char(*c))?;
+        let start = self.at + skip;
+        let len = self.text[start..]
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(self.text.len() - start, |(i, _)| i);
+        self.at = start + len;
+        Some((start, &self.text[start..start + len]))
+    }
 }
 
 fn is_word_char(c: char) -> bool {

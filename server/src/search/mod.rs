@@ -105,6 +105,10 @@ pub trait SearchIndex: Send + Sync + 'static {
     /// A close spelling of `word` (already folded: lowercase, no diacritics) that the index
     /// holds, for "did you mean"; `None` when the engine cannot tell or nothing is close.
     fn spell(&self, word: String) -> BoxFuture<'static, Result<Option<String>, SearchError>>;
+    /// Ends a bulk run: waits for background work (segment merges) and releases the writer.
+    fn finish(&self) -> BoxFuture<'static, Result<(), SearchError>> {
+        Box::pin(async { Ok(()) })
+    }
 }
 
 /// The two indexes of one engine.
@@ -116,13 +120,30 @@ pub struct Indexes {
     pub staff: Arc<dyn SearchIndex>,
 }
 
-/// Opens the indexes of the configured engine.
+/// Opens the indexes of the configured engine for a server.
 pub async fn open(config: &Config, db: &crate::db::Db) -> anyhow::Result<Indexes> {
+    open_with(config, db, false).await
+}
+
+/// Opens the indexes for a bulk run (`portal import`, `portal reindex`): bigger writers.
+pub async fn open_bulk(config: &Config, db: &crate::db::Db) -> anyhow::Result<Indexes> {
+    open_with(config, db, true).await
+}
+
+async fn open_with(config: &Config, db: &crate::db::Db, bulk: bool) -> anyhow::Result<Indexes> {
     match config.search {
         SearchEngine::Embedded => {
             let dir = config.data_dir.join("index");
-            let public = embedded::EmbeddedIndex::open(&dir.join("public"))?;
-            let staff = embedded::EmbeddedIndex::open(&dir.join("staff"))?;
+            let open = |name: &str| {
+                let path = dir.join(name);
+                if bulk {
+                    embedded::EmbeddedIndex::open_bulk(&path)
+                } else {
+                    embedded::EmbeddedIndex::open(&path)
+                }
+            };
+            let public = open("public")?;
+            let staff = open("staff")?;
             Ok(Indexes {
                 public: Arc::new(public),
                 staff: Arc::new(staff),

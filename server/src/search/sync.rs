@@ -185,6 +185,13 @@ impl Indexer {
         self.catch_up(progress).await
     }
 
+    /// Ends a bulk run on both indexes (see [`SearchIndex::finish`]).
+    pub async fn finish(&self) -> Result<(), SyncError> {
+        self.indexes.public.finish().await?;
+        self.indexes.staff.finish().await?;
+        Ok(())
+    }
+
     /// Asks the background loop to catch up now (after an in-process change).
     pub fn wake(&self) {
         self.wake.notify_one();

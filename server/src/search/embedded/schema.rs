@@ -1,0 +1,207 @@
+//! The embedded index's schema and its two analyzers: `vi_exact` (words lowercased, diacritics
+//! kept) and `vi_fold` (words without diacritics, `đ` as `d`), both built on [`fold`] so that
+//! indexing and querying cut and fold words the same way.
+
+use crate::search::document::{IndexDoc, access_value};
+use crate::search::fold;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::{Index, TantivyDocument};
+
+/// Names of the analyzers registered on every opened index.
+pub const EXACT: &str = "vi_exact";
+pub const FOLD: &str = "vi_fold";
+
+/// The fields of the schema.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub id: Field,
+    pub code_key: Field,
+    pub title: Field,
+    pub title_f: Field,
+    pub body: Field,
+    pub body_f: Field,
+    pub issuer_f: Field,
+    pub idents: Field,
+    pub ancestors: Field,
+    pub fonds: Field,
+    pub level: Field,
+    pub doc_type: Field,
+    pub lang: Field,
+    pub digitized: Field,
+    pub access: Field,
+    pub start: Field,
+    pub end: Field,
+    pub date_asc: Field,
+    pub date_desc: Field,
+    pub decades: Field,
+}
+
+/// Fast-field names used by collectors.
+pub const ID: &str = "id";
+pub const DECADES: &str = "decades";
+pub const CODE_KEY: &str = "code_key";
+pub const DATE_ASC: &str = "date_asc";
+pub const DATE_DESC: &str = "date_desc";
+/// String facets: (field name, facet).
+pub const FONDS: &str = "fonds";
+pub const LEVEL: &str = "level";
+pub const TYPE: &str = "type";
+pub const LANG: &str = "lang";
+pub const DIGITIZED: &str = "digitized";
+pub const ACCESS: &str = "access";
+
+/// The schema and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |analyzer: &str, stored: bool| {
+        let opts = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored { opts.set_stored() } else { opts }
+    };
+    let facet = STRING | FAST;
+    let fields = Fields {
+        id: b.add_u64_field(ID, INDEXED | FAST),
+        code_key: b.add_text_field(CODE_KEY, TextOptions::default().set_fast(None)),
+        title: b.add_text_field("title", text(EXACT, true)),
+        title_f: b.add_text_field("title_f", text(FOLD, false)),
+        body: b.add_text_field("body", text(EXACT, true)),
+        body_f: b.add_text_field("body_f", text(FOLD, false)),
+        issuer_f: b.add_text_field("issuer_f", text(FOLD, false)),
+        idents: b.add_text_field("idents", STRING),
+        ancestors: b.add_text_field("ancestors", STRING),
+        fonds: b.add_text_field(FONDS, facet.clone()),
+        level: b.add_text_field(LEVEL, facet.clone()),
+        doc_type: b.add_text_field(TYPE, facet.clone()),
+        lang: b.add_text_field(LANG, facet.clone()),
+        digitized: b.add_text_field(DIGITIZED, facet.clone()),
+        access: b.add_text_field(ACCESS, facet),
+        start: b.add_i64_field("start", INDEXED),
+        end: b.add_i64_field("end", INDEXED),
+        date_asc: b.add_i64_field(DATE_ASC, FAST),
+        date_desc: b.add_i64_field(DATE_DESC, FAST),
+        decades: b.add_u64_field(DECADES, FAST),
+    };
+    (b.build(), fields)
+}
+
+/// Registers the analyzers on an opened index.
+pub fn register(index: &Index) {
+    index
+        .tokenizers()
+        .register(EXACT, VietTokenizer::new(false));
+    index.tokenizers().register(FOLD, VietTokenizer::new(true));
+}
+
+/// The tantivy document of an index document.
+pub fn to_tantivy(f: &Fields, d: &IndexDoc) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(f.id, u64::try_from(d.unit_id).unwrap_or(0));
+    doc.add_text(f.code_key, &d.code_key);
+    if !d.title.is_empty() {
+        doc.add_text(f.title, &d.title);
+        doc.add_text(f.title_f, &d.title);
+    }
+    if !d.body.is_empty() {
+        doc.add_text(f.body, &d.body);
+        doc.add_text(f.body_f, &d.body);
+    }
+    if !d.issuer.is_empty() {
+        doc.add_text(f.issuer_f, &d.issuer);
+    }
+    for i in &d.idents {
+        doc.add_text(f.idents, i);
+    }
+    for a in &d.ancestors {
+        doc.add_text(f.ancestors, fold::ident(a));
+    }
+    doc.add_text(f.fonds, &d.fonds);
+    doc.add_text(f.level, d.level.as_str());
+    if let Some(t) = &d.doc_type {
+        doc.add_text(f.doc_type, t);
+    }
+    for l in &d.langs {
+        doc.add_text(f.lang, l);
+    }
+    doc.add_text(f.digitized, if d.digitized { "yes" } else { "no" });
+    doc.add_text(f.access, access_value(d.access));
+    if let (Some(a), Some(b)) = (d.start, d.end) {
+        doc.add_i64(f.start, a);
+        doc.add_i64(f.end, b);
+    }
+    // Undated units sort last both ways.
+    doc.add_i64(f.date_asc, d.start.unwrap_or(i64::MAX));
+    doc.add_i64(f.date_desc, d.start.unwrap_or(i64::MIN));
+    for dec in &d.decades {
+        doc.add_u64(f.decades, u64::try_from(*dec).unwrap_or(0));
+    }
+    doc
+}
+
+/// Cuts text into [`fold::words`], lowercased, folded when `fold` is set.
+#[derive(Clone)]
+pub struct VietTokenizer {
+    fold: bool,
+    token: Token,
+}
+
+impl VietTokenizer {
+    fn new(fold: bool) -> VietTokenizer {
+        VietTokenizer {
+            fold,
+            token: Token::default(),
+        }
+    }
+}
+
+/// The token stream of [`VietTokenizer`].
+pub struct VietTokenStream<'a> {
+    words: fold::Words<'a>,
+    fold: bool,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for VietTokenizer {
+    type TokenStream<'a> = VietTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietTokenStream<'a> {
+        self.token.reset();
+        VietTokenStream {
+            words: fold::words(text),
+            fold: self.fold,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for VietTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some((at, word)) = self.words.next() else {
+            return false;
+        };
+        let t = &mut *self.token;
+        t.position = t.position.wrapping_add(1);
+        t.offset_from = at;
+        t.offset_to = at + word.len();
+        t.text.clear();
+        if self.fold {
+            fold::fold_into(word, &mut t.text);
+        } else {
+            t.text.push_str(&fold::exact(word));
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
