@@ -7,3 +7,4 @@ mod openapi;
 
 pub use catalogue::PublicCatalogue;
 pub(crate) use http::{error_response, router};
+pub(crate) use openapi::PATHS as API_PATHS;

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 /// Routes of the search API.
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/search", get(search))
-        .route("/api/v1/suggest", get(suggest))
+        .route(crate::feeds::API_PATHS[2], get(search))
+        .route(crate::feeds::API_PATHS[3], get(suggest))
 }
 
 async fn search(
