@@ -1,4 +1,5 @@
 //! The `portal` service: everything behind the Leptos boundary, one module per capability.
+#![recursion_limit = "256"]
 
 pub mod access;
 pub mod catalogue;
