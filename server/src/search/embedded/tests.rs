@@ -1,3 +1,5 @@
+//! Tests of the embedded engine on a real index in a temporary folder: apply, commit, search, reopen, remove, clear, and the writer lock.
+
 use super::*;
 use crate::access::Access;
 use crate::catalogue::model::Level;

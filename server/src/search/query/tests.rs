@@ -1,3 +1,5 @@
+//! Tests of the search parameter checks and the lenient text parser.
+
 use super::*;
 
 fn params(pairs: &[(&str, &str)]) -> SearchParams {
