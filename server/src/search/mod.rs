@@ -142,7 +142,14 @@ async fn open_with(config: &Config, db: &crate::db::Db, bulk: bool) -> anyhow::R
                     embedded::EmbeddedIndex::open(&path)
                 }
             };
-            let public = open("public")?;
+            // One public index per visibility setting: changing the setting switches folders
+            // instead of rebuilding under a running server.
+            let vis = match config.conditional_visibility {
+                crate::config::Visibility::Stub => "stub",
+                crate::config::Visibility::Hidden => "hidden",
+                crate::config::Visibility::Metadata => "metadata",
+            };
+            let public = open(&format!("public-{vis}"))?;
             let staff = open("staff")?;
             Ok(Indexes {
                 public: Arc::new(public),

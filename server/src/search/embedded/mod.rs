@@ -55,6 +55,33 @@ impl EmbeddedIndex {
     }
 
     fn open_with(dir: &Path, heap: usize) -> anyhow::Result<EmbeddedIndex> {
+        // One index folder has one writer: every opener in this process shares it (several
+        // servers in one process, as in the tests, or a server and an in-process import).
+        static OPEN: Mutex<Vec<(PathBuf, std::sync::Weak<Inner>)>> = Mutex::new(Vec::new());
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: không tạo được thư mục chỉ mục ({e}); kiểm tra quyền ghi của PORTAL_DATA_DIR",
+                dir.display()
+            )
+        })?;
+        let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let mut open = OPEN
+            .lock()
+            .map_err(|_| anyhow::anyhow!("search index registry poisoned"))?;
+        open.retain(|(_, w)| w.strong_count() > 0);
+        if let Some(inner) = open
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, w)| w.upgrade())
+        {
+            return Ok(EmbeddedIndex { inner });
+        }
+        let index = Self::create(dir, heap)?;
+        open.push((key, Arc::downgrade(&index.inner)));
+        Ok(index)
+    }
+
+    fn create(dir: &Path, heap: usize) -> anyhow::Result<EmbeddedIndex> {
         let (schema, fields) = schema::schema();
         let index = match open_or_create(dir, &schema) {
             Ok(index) => index,
@@ -83,12 +110,7 @@ impl EmbeddedIndex {
 }
 
 fn open_or_create(dir: &Path, schema: &tantivy::schema::Schema) -> anyhow::Result<Index> {
-    std::fs::create_dir_all(dir).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: không tạo được thư mục chỉ mục ({e}); kiểm tra quyền ghi của PORTAL_DATA_DIR",
-            dir.display()
-        )
-    })?;
+    std::fs::create_dir_all(dir)?;
     let directory = MmapDirectory::open(dir)?;
     Ok(Index::open_or_create(directory, schema.clone())?)
 }

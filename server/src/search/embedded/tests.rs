@@ -112,12 +112,16 @@ fn apply_commit_search_and_reopen() {
 }
 
 #[test]
-fn a_second_writer_is_told_the_index_is_busy() {
+fn openers_in_one_process_share_the_writer_and_another_writer_is_busy() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = EmbeddedIndex::open(dir.path()).expect("open");
     let b = EmbeddedIndex::open(dir.path()).expect("open again");
+    assert!(Arc::ptr_eq(&a.inner, &b.inner));
     a.inner.apply(Changes::default()).expect("first writer");
-    let err = b
+    b.inner.apply(Changes::default()).expect("the same writer");
+    // What another process sees: the lock is taken.
+    let other = EmbeddedIndex::create(dir.path(), SERVE_HEAP).expect("open outside the registry");
+    let err = other
         .inner
         .apply(Changes::default())
         .expect_err("second writer");

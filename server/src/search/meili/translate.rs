@@ -36,9 +36,24 @@ pub const FILTERABLE: &[&str] = &[
 pub const SORTABLE: &[&str] = &["start", "end", "code_key"];
 /// `sort` first: a chosen order is strict (as in the embedded engine); without one the rule is
 /// skipped and relevance decides.
-pub const RANKING_RULES: &[&str] = &["sort", "words", "typo", "proximity", "attribute", "exactness"];
+pub const RANKING_RULES: &[&str] = &[
+    "sort",
+    "words",
+    "typo",
+    "proximity",
+    "attribute",
+    "exactness",
+];
 /// Facets counted, as Meilisearch names them.
-pub const FACETS: &[&str] = &["fonds", "level", "type", "langs", "decades", "digitized", "access"];
+pub const FACETS: &[&str] = &[
+    "fonds",
+    "level",
+    "type",
+    "langs",
+    "decades",
+    "digitized",
+    "access",
+];
 /// Only the id is read back; snippets come from `_formatted`.
 pub const RETRIEVE: &[&str] = &["id"];
 pub const HIGHLIGHT: &[&str] = &["title", "body"];
@@ -182,7 +197,8 @@ fn quoted_words(words: &[&str]) -> Option<String> {
 /// The filter expression of a query's filters; `None` when there are none.
 pub fn filter(f: &Filters) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
-    let mut eq = |attribute: &str, value: &str| parts.push(format!("{attribute} = {}", quote(value)));
+    let mut eq =
+        |attribute: &str, value: &str| parts.push(format!("{attribute} = {}", quote(value)));
     if let Some(v) = &f.fonds {
         eq("fonds", v);
     }
@@ -330,9 +346,12 @@ pub struct HitId {
 /// The snippet of a hit from its `_formatted` fields: the cropped text if a match is marked in
 /// it, else the title if one is, else none.
 pub fn snippet(formatted: &Map<String, Value>) -> Option<String> {
-    ["body", "title"]
-        .iter()
-        .find_map(|f| formatted.get(*f).and_then(Value::as_str).and_then(marked_html))
+    ["body", "title"].iter().find_map(|f| {
+        formatted
+            .get(*f)
+            .and_then(Value::as_str)
+            .and_then(marked_html)
+    })
 }
 
 /// HTML-escaped text with `<mark>…</mark>` where Meilisearch put its highlight tags; `None`
@@ -422,7 +441,10 @@ mod tests {
             json["ancestors"],
             serde_json::json!(["h34", "h34.10", "h34.10.1996.01"])
         );
-        assert_eq!(json["body"], "Ủy bannhân dân\n", "highlight tags are stripped");
+        assert_eq!(
+            json["body"], "Ủy bannhân dân\n",
+            "highlight tags are stripped"
+        );
         let undated = IndexDoc {
             start: None,
             end: None,
@@ -431,12 +453,19 @@ mod tests {
         };
         let json = serde_json::to_value(document(&undated)).expect("json");
         let obj = json.as_object().expect("object");
-        assert!(!obj.contains_key("start") && !obj.contains_key("end") && !obj.contains_key("type"));
+        assert!(
+            !obj.contains_key("start") && !obj.contains_key("end") && !obj.contains_key("type")
+        );
     }
 
     #[test]
     fn batches_cover_every_document_once() {
-        let docs: Vec<IndexDoc> = (0..25_001).map(|i| IndexDoc { unit_id: i, ..doc() }).collect();
+        let docs: Vec<IndexDoc> = (0..25_001)
+            .map(|i| IndexDoc {
+                unit_id: i,
+                ..doc()
+            })
+            .collect();
         let b = batches(&docs);
         assert_eq!(b, vec![0..10_000, 10_000..20_000, 20_000..25_001]);
         assert!(batches(&[]).is_empty());
@@ -444,7 +473,10 @@ mod tests {
             body: "x".repeat(20 * 1024 * 1024),
             ..doc()
         };
-        assert_eq!(batches(&[big.clone(), big.clone(), doc()]), vec![0..1, 1..3]);
+        assert_eq!(
+            batches(&[big.clone(), big.clone(), doc()]),
+            vec![0..1, 1..3]
+        );
     }
 
     #[test]
@@ -534,11 +566,17 @@ mod tests {
         let m = |pairs: &[(&str, usize)]| -> HashMap<String, usize> {
             pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
         };
-        d.insert("fonds".into(), m(&[("H34", 3), ("A01", 3), ("Z9", 7), ("E", 0)]));
+        d.insert(
+            "fonds".into(),
+            m(&[("H34", 3), ("A01", 3), ("Z9", 7), ("E", 0)]),
+        );
         d.insert("level".into(), m(&[("item", 2)]));
         d.insert("type".into(), m(&[("01", 1)]));
         d.insert("langs".into(), m(&[("01", 4), ("02", 1)]));
-        d.insert("decades".into(), m(&[("1990", 2), ("1980.0", 2), ("2000", 5), ("x", 1)]));
+        d.insert(
+            "decades".into(),
+            m(&[("1990", 2), ("1980.0", 2), ("2000", 5), ("x", 1)]),
+        );
         d.insert("digitized".into(), m(&[("no", 1), ("yes", 1)]));
         d.insert("access".into(), m(&[("public", 9)]));
         let f = facets(&d);
@@ -558,8 +596,14 @@ mod tests {
     #[test]
     fn snippets_are_escaped_with_only_mark_tags() {
         let mut formatted = Map::new();
-        formatted.insert("title".into(), Value::from("<b>Quyết</b> \u{E000}định\u{E001}"));
-        formatted.insert("body".into(), Value::from("…a & b < \"\u{E000}c\u{E001}\" 'd' >…"));
+        formatted.insert(
+            "title".into(),
+            Value::from("<b>Quyết</b> \u{E000}định\u{E001}"),
+        );
+        formatted.insert(
+            "body".into(),
+            Value::from("…a & b < \"\u{E000}c\u{E001}\" 'd' >…"),
+        );
         assert_eq!(
             snippet(&formatted).as_deref(),
             Some("…a &amp; b &lt; &quot;<mark>c</mark>&quot; &#39;d&#39; &gt;…")
