@@ -24,14 +24,72 @@ pub fn fold_into(text: &str, out: &mut String) {
         out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
-    for c in text.nfd() {
-        if is_combining_mark(c) {
-            continue;
+    let table = latin_table();
+    for c in text.chars() {
+        let code = c as usize;
+        if (LATIN_FROM..LATIN_TO).contains(&code) {
+            // Precomposed Latin letters (every Vietnamese one): one lookup.
+            match table[code - LATIN_FROM] {
+                '\0' => {}
+                base => out.push(base),
+            }
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            fold_char_slow(c, out);
         }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// The range of precomposed Latin letters folded by table: Latin-1 Supplement to Latin
+/// Extended Additional (U+00C0–U+1EFF).
+const LATIN_FROM: usize = 0xC0;
+const LATIN_TO: usize = 0x1F00;
+
+/// The folded (lowercase, unmarked) letter of every character in the Latin range, `'\0'` for a
+/// combining mark; characters that do not fold to one letter keep their lowercase form.
+fn latin_table() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (LATIN_FROM..LATIN_TO)
+            .map(|code| {
+                let Some(c) = char::from_u32(code as u32) else {
+                    return '\u{FFFD}';
+                };
+                let mut folded = String::new();
+                fold_char_slow(c, &mut folded);
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (None, _) => '\0',
+                    (Some(one), None) => one,
+                    // Several letters (æ → æ stays, ǆ → dž): keep the lowercase character.
+                    _ => c.to_lowercase().next().unwrap_or(c),
+                }
+            })
+            .collect()
+    })
+}
+
+/// Folds one character by canonical decomposition.
+fn fold_char_slow(c: char, out: &mut String) {
+    match c {
+        'đ' | 'Đ' => out.push('d'),
+        c => {
+            for d in std::iter::once(c).nfd() {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }
         }
+    }
+}
+
+/// Appends `word` lowercased (the text is stored NFC already) to `out`.
+pub fn lower_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
@@ -70,6 +128,13 @@ impl<'a> Iterator for Words<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Precomposed Latin letters, except the two signs of Latin-1 (× ÷).
+    if ('\u{C0}'..'\u{2B0}').contains(&c) || ('\u{1E00}'..'\u{1F00}').contains(&c) {
+        return c != '\u{D7}' && c != '\u{F7}';
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -130,6 +195,21 @@ mod tests {
         let nfd: String = "Quyết".nfd().collect();
         assert_eq!(fold(&nfd), "quyet");
         assert_eq!(exact(&nfd), "quyết");
+    }
+
+    #[test]
+    fn the_table_folds_like_decomposition() {
+        for code in LATIN_FROM..LATIN_TO {
+            let Some(c) = char::from_u32(code as u32) else {
+                continue;
+            };
+            let mut slow = String::new();
+            fold_char_slow(c, &mut slow);
+            if slow.chars().count() == 1 {
+                assert_eq!(fold(&c.to_string()), slow, "U+{code:04X}");
+            }
+        }
+        assert_eq!(fold("Ứng Hòa × 2"), "ung hoa × 2");
     }
 
     #[test]

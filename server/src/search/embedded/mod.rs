@@ -24,7 +24,7 @@ use tantivy::{
 
 /// Memory of one writer in a server, and when bulk indexing (`portal import`, `reindex`).
 const SERVE_HEAP: usize = 64 * 1024 * 1024;
-const BULK_HEAP: usize = 256 * 1024 * 1024;
+const BULK_HEAP: usize = 200 * 1024 * 1024;
 /// Characters of a snippet.
 const SNIPPET_CHARS: usize = 180;
 
@@ -123,7 +123,7 @@ impl Inner {
     ) -> Result<T, SearchError> {
         let mut guard = self.writer.lock().map_err(poisoned)?;
         if guard.is_none() {
-            let threads = if self.heap >= BULK_HEAP { 2 } else { 1 };
+            let threads = 1;
             let writer = self
                 .index
                 .writer_with_num_threads(threads, self.heap)

@@ -67,13 +67,6 @@ pub fn build(f: &Fields, q: &Query) -> Box<dyn TQuery> {
             clauses.push((Occur::Should, boost(phrase(f.title_f, pair), 1.5)));
             clauses.push((Occur::Should, boost(phrase(f.body_f, pair), 0.75)));
         }
-        let exact: Vec<&str> = all_words.iter().map(|w| w.exact.as_str()).collect();
-        if all_words.iter().any(|w| w.exact != w.folded) {
-            clauses.push((
-                Occur::Should,
-                bonus(phrase(f.title, &exact), EXACT_DIACRITICS),
-            ));
-        }
     } else if let Some(w) = all_words.first() {
         clauses.push((Occur::Should, boost(term(f.issuer_f, &w.folded), 0.5)));
     }

@@ -56,11 +56,17 @@ pub const ACCESS: &str = "access";
 /// The schema and its fields.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
+    // Folded fields answer phrases (positions); exact fields only add a per-word bonus.
     let text = |analyzer: &str, stored: bool| {
+        let record = if analyzer == FOLD {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
         let opts = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(record),
         );
         if stored { opts.set_stored() } else { opts }
     };
@@ -192,7 +198,7 @@ impl TokenStream for VietTokenStream<'_> {
         if self.fold {
             fold::fold_into(word, &mut t.text);
         } else {
-            t.text.push_str(&fold::exact(word));
+            fold::lower_into(word, &mut t.text);
         }
         true
     }
