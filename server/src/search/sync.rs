@@ -23,7 +23,7 @@ const COMMIT_EVERY: usize = 200_000;
 /// How often a server looks for changes made by other processes.
 pub const POLL: Duration = Duration::from_millis(250);
 /// Version of the documents' shape: a change rebuilds every index.
-const SCHEMA: &str = "v2";
+const SCHEMA: &str = "v3";
 
 /// Why the indexes could not be brought up to date.
 #[derive(Debug, thiserror::Error)]

@@ -186,7 +186,14 @@ impl Inner {
 
     fn search(&self, q: &Query) -> Result<Found, SearchError> {
         let searcher = self.reader.searcher();
-        let built = query::build(&self.fields, q);
+        let df = |field: tantivy::schema::Field, text: &str| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, text))
+                .unwrap_or(0)
+        };
+        // A word in more than one record in ten thousand (and at least ten) is a real word.
+        let common = (searcher.num_docs() / 10_000).max(10);
+        let built = query::build(&self.fields, q, &df, common);
         let facets = collect::Facets { wanted: q.facets };
         let limit = q.limit as usize;
         let offset = q.offset as usize;

@@ -6,16 +6,17 @@
 //! matches exactly outrank everything, then the whole query as the issuing body, then each word
 //! found without a typo, then the whole query as a phrase, then each word written with its
 //! exact diacritics; adjacent words found side by side (Vietnamese words are one or two
-//! syllables) and title matches weigh more within a tier.
+//! syllables) and title matches weigh more within a tier. Phrases and adjacency are answered
+//! by pair terms (see `schema`), never by positions.
 
-use super::schema::Fields;
+use super::schema::{Fields, phrase_key};
 use crate::search::fold;
 use crate::search::query::{Filters, Query, Word};
 use std::ops::Bound;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery,
-    Query as TQuery, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query as TQuery,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -24,24 +25,34 @@ pub const TYPO_MIN_CHARS: usize = 5;
 
 /// Tier bonuses (see the module documentation).
 const IDENT_EXACT: f32 = 200.0;
-const ISSUER_PHRASE: f32 = 60.0;
+const ISSUER_EXACT: f32 = 60.0;
 const WORD_NO_TYPO: f32 = 25.0;
 const WHOLE_PHRASE: f32 = 15.0;
 const EXACT_DIACRITICS: f32 = 5.0;
 
 type Clause = (Occur, Box<dyn TQuery>);
 
-/// The tantivy query for `q`.
-pub fn build(f: &Fields, q: &Query) -> Box<dyn TQuery> {
+/// How many documents hold a term: a word typed as the catalogue writes it in many records is
+/// not a typo, and is not expanded to its one-edit neighbours (which would only add noise and
+/// cost).
+pub type DocFreq<'a> = &'a dyn Fn(Field, &str) -> u64;
+
+/// The tantivy query for `q`; `common` is the document count above which a word is taken as
+/// typed correctly.
+pub fn build(f: &Fields, q: &Query, df: DocFreq<'_>, common: u64) -> Box<dyn TQuery> {
     let mut clauses: Vec<Clause> = Vec::new();
     let words = &q.text.words;
     let last = words.len().saturating_sub(1);
     for (i, w) in words.iter().enumerate() {
         let prefix = q.prefix && i == last && q.text.phrases.is_empty() && q.text.idents.is_empty();
-        clauses.push((Occur::Must, word(f, w, prefix)));
+        clauses.push((Occur::Must, word(f, w, prefix, df, common)));
     }
     for phrase in &q.text.phrases {
-        clauses.push((Occur::Must, quoted(f, phrase)));
+        for w in phrase {
+            clauses.push((Occur::Must, word(f, w, false, df, common)));
+        }
+        let folded: Vec<&str> = phrase.iter().map(|w| w.folded.as_str()).collect();
+        clauses.push((Occur::Must, side_by_side(f, &folded)));
     }
     for ident in &q.text.idents {
         clauses.push((Occur::Must, identifier(f, ident)));
@@ -49,26 +60,19 @@ pub fn build(f: &Fields, q: &Query) -> Box<dyn TQuery> {
     let all_words: Vec<&Word> = q.text.all_words().collect();
     if all_words.len() >= 2 {
         let folded: Vec<&str> = all_words.iter().map(|w| w.folded.as_str()).collect();
-        // The whole query as a phrase, in the title, the text and as the issuing body.
-        clauses.push((
-            Occur::Should,
-            bonus(
-                any(vec![phrase(f.title_f, &folded), phrase(f.body_f, &folded)]),
-                WHOLE_PHRASE,
-            ),
-        ));
-        clauses.push((Occur::Should, boost(phrase(f.title_f, &folded), 2.0)));
-        clauses.push((
-            Occur::Should,
-            bonus(phrase(f.issuer_f, &folded), ISSUER_PHRASE),
-        ));
+        // The whole query side by side, in the title or the text.
+        clauses.push((Occur::Should, bonus(side_by_side(f, &folded), WHOLE_PHRASE)));
         // Adjacent pairs: the syllables of one word found together.
         for pair in folded.windows(2) {
-            clauses.push((Occur::Should, boost(phrase(f.title_f, pair), 1.5)));
-            clauses.push((Occur::Should, boost(phrase(f.body_f, pair), 0.75)));
+            let key = format!("{} {}", pair[0], pair[1]);
+            clauses.push((Occur::Should, boost(term(f.title_p, &key), 1.5)));
+            clauses.push((Occur::Should, boost(term(f.body_p, &key), 0.75)));
         }
-    } else if let Some(w) = all_words.first() {
-        clauses.push((Occur::Should, boost(term(f.issuer_f, &w.folded), 0.5)));
+    }
+    if !all_words.is_empty() {
+        // The whole query as the issuing body, exactly.
+        let key = phrase_key(&q.text.raw);
+        clauses.push((Occur::Should, bonus(raw(f.issuer, &key), ISSUER_EXACT)));
     }
     let has_text = !q.text.is_empty();
     for filter in filters(f, &q.filters) {
@@ -87,7 +91,7 @@ pub fn build(f: &Fields, q: &Query) -> Box<dyn TQuery> {
 }
 
 /// One typed word: any of its forms in the title or the text.
-fn word(f: &Fields, w: &Word, prefix: bool) -> Box<dyn TQuery> {
+fn word(f: &Fields, w: &Word, prefix: bool, df: DocFreq<'_>, common: u64) -> Box<dyn TQuery> {
     let mut forms: Vec<Clause> = vec![
         (
             Occur::Should,
@@ -108,7 +112,9 @@ fn word(f: &Fields, w: &Word, prefix: bool) -> Box<dyn TQuery> {
             ),
         ));
     }
-    if w.folded.chars().count() >= TYPO_MIN_CHARS && !w.folded.chars().all(|c| c.is_ascii_digit()) {
+    let typo_length =
+        w.folded.chars().count() >= TYPO_MIN_CHARS && !w.folded.chars().all(|c| c.is_ascii_digit());
+    if typo_length && df(f.title_f, &w.folded) + df(f.body_f, &w.folded) <= common {
         for (field, weight) in [(f.title_f, 0.6), (f.body_f, 0.3)] {
             let t = Term::from_field_text(field, &w.folded);
             forms.push((
@@ -133,18 +139,27 @@ fn word(f: &Fields, w: &Word, prefix: bool) -> Box<dyn TQuery> {
     Box::new(BooleanQuery::new(forms))
 }
 
-/// A quoted phrase: in the title, the text or the issuing body.
-fn quoted(f: &Fields, words: &[Word]) -> Box<dyn TQuery> {
-    let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, boost(phrase(f.title_f, &folded), 3.0)),
-        (Occur::Should, boost(phrase(f.body_f, &folded), 1.5)),
-        (Occur::Should, boost(phrase(f.issuer_f, &folded), 3.0)),
-    ]))
+/// Words side by side (every adjacent pair) in the title, or in the text.
+fn side_by_side(f: &Fields, folded: &[&str]) -> Box<dyn TQuery> {
+    if folded.len() < 2 {
+        let w = folded.first().copied().unwrap_or_default();
+        return any(vec![term(f.title_f, w), term(f.body_f, w)]);
+    }
+    let pairs: Vec<String> = folded
+        .windows(2)
+        .map(|p| format!("{} {}", p[0], p[1]))
+        .collect();
+    let all_in = |field: Field| -> Box<dyn TQuery> {
+        Box::new(BooleanQuery::new(
+            pairs.iter().map(|p| (Occur::Must, raw(field, p))).collect(),
+        ))
+    };
+    any(vec![all_in(f.title_p), all_in(f.body_p)])
 }
 
 /// An identifier: exactly one of the unit's identifiers (weighs most), or the code of an
-/// ancestor (the units below a file whose code was typed), or its parts in sequence in the text.
+/// ancestor (the units below a file whose code was typed), or its parts side by side in the
+/// text.
 fn identifier(f: &Fields, ident: &str) -> Box<dyn TQuery> {
     let parts: Vec<String> = fold::words(ident).map(|(_, w)| fold::fold(w)).collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
@@ -152,9 +167,8 @@ fn identifier(f: &Fields, ident: &str) -> Box<dyn TQuery> {
         (Occur::Should, bonus(raw(f.idents, ident), IDENT_EXACT)),
         (Occur::Should, boost(raw(f.ancestors, ident), 0.5)),
     ];
-    if parts.len() >= 2 {
-        forms.push((Occur::Should, boost(phrase(f.title_f, &parts), 1.0)));
-        forms.push((Occur::Should, boost(phrase(f.body_f, &parts), 0.5)));
+    if !parts.is_empty() {
+        forms.push((Occur::Should, bonus(side_by_side(f, &parts), 1.0)));
     }
     Box::new(BooleanQuery::new(forms))
 }
@@ -210,19 +224,6 @@ fn raw(field: Field, text: &str) -> Box<dyn TQuery> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
         IndexRecordOption::Basic,
-    ))
-}
-
-/// A phrase (a single word is a term).
-fn phrase(field: Field, words: &[&str]) -> Box<dyn TQuery> {
-    if words.len() == 1 {
-        return term(field, words[0]);
-    }
-    Box::new(PhraseQuery::new(
-        words
-            .iter()
-            .map(|w| Term::from_field_text(field, w))
-            .collect(),
     ))
 }
 

@@ -1,6 +1,8 @@
-//! The embedded index's schema and its two analyzers: `vi_exact` (words lowercased, diacritics
-//! kept) and `vi_fold` (words without diacritics, `đ` as `d`), both built on [`fold`] so that
-//! indexing and querying cut and fold words the same way.
+//! The embedded index's schema and its three analyzers: `vi_exact` (words lowercased, diacritics
+//! kept), `vi_fold` (words without diacritics, `đ` as `d`) and `vi_pairs` (each two adjacent
+//! folded words as one term, `xay dung`), all built on [`fold`] so that indexing and querying
+//! cut and fold words the same way. Pair terms answer phrase and proximity questions with a
+//! term lookup, so no field needs positions: common words stay cheap at millions of records.
 
 use crate::search::document::{IndexDoc, access_value};
 use crate::search::fold;
@@ -13,6 +15,7 @@ use tantivy::{Index, TantivyDocument};
 /// Names of the analyzers registered on every opened index.
 pub const EXACT: &str = "vi_exact";
 pub const FOLD: &str = "vi_fold";
+pub const PAIRS: &str = "vi_pairs";
 
 /// The fields of the schema.
 #[derive(Clone, Copy, Debug)]
@@ -23,7 +26,9 @@ pub struct Fields {
     pub title_f: Field,
     pub body: Field,
     pub body_f: Field,
-    pub issuer_f: Field,
+    pub title_p: Field,
+    pub body_p: Field,
+    pub issuer: Field,
     pub idents: Field,
     pub ancestors: Field,
     pub fonds: Field,
@@ -56,17 +61,11 @@ pub const ACCESS: &str = "access";
 /// The schema and its fields.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    // Folded fields answer phrases (positions); exact fields only add a per-word bonus.
     let text = |analyzer: &str, stored: bool| {
-        let record = if analyzer == FOLD {
-            IndexRecordOption::WithFreqsAndPositions
-        } else {
-            IndexRecordOption::WithFreqs
-        };
         let opts = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
-                .set_index_option(record),
+                .set_index_option(IndexRecordOption::WithFreqs),
         );
         if stored { opts.set_stored() } else { opts }
     };
@@ -78,7 +77,9 @@ pub fn schema() -> (Schema, Fields) {
         title_f: b.add_text_field("title_f", text(FOLD, false)),
         body: b.add_text_field("body", text(EXACT, true)),
         body_f: b.add_text_field("body_f", text(FOLD, false)),
-        issuer_f: b.add_text_field("issuer_f", text(FOLD, false)),
+        title_p: b.add_text_field("title_p", text(PAIRS, false)),
+        body_p: b.add_text_field("body_p", text(PAIRS, false)),
+        issuer: b.add_text_field("issuer", STRING),
         idents: b.add_text_field("idents", STRING),
         ancestors: b.add_text_field("ancestors", STRING),
         fonds: b.add_text_field(FONDS, facet.clone()),
@@ -98,10 +99,10 @@ pub fn schema() -> (Schema, Fields) {
 
 /// Registers the analyzers on an opened index.
 pub fn register(index: &Index) {
-    index
-        .tokenizers()
-        .register(EXACT, VietTokenizer::new(false));
-    index.tokenizers().register(FOLD, VietTokenizer::new(true));
+    let tokenizers = index.tokenizers();
+    tokenizers.register(EXACT, VietTokenizer::new(Mode::Exact));
+    tokenizers.register(FOLD, VietTokenizer::new(Mode::Fold));
+    tokenizers.register(PAIRS, VietTokenizer::new(Mode::Pairs));
 }
 
 /// The tantivy document of an index document.
@@ -112,13 +113,15 @@ pub fn to_tantivy(f: &Fields, d: &IndexDoc) -> TantivyDocument {
     if !d.title.is_empty() {
         doc.add_text(f.title, &d.title);
         doc.add_text(f.title_f, &d.title);
+        doc.add_text(f.title_p, &d.title);
     }
     if !d.body.is_empty() {
         doc.add_text(f.body, &d.body);
         doc.add_text(f.body_f, &d.body);
+        doc.add_text(f.body_p, &d.body);
     }
     if !d.issuer.is_empty() {
-        doc.add_text(f.issuer_f, &d.issuer);
+        doc.add_text(f.issuer, phrase_key(&d.issuer));
     }
     for i in &d.idents {
         doc.add_text(f.idents, i);
@@ -149,17 +152,41 @@ pub fn to_tantivy(f: &Fields, d: &IndexDoc) -> TantivyDocument {
     doc
 }
 
-/// Cuts text into [`fold::words`], lowercased, folded when `fold` is set.
+/// The folded words of a text joined by single spaces: how a whole name (an issuing body) is
+/// matched exactly, whatever its punctuation, case or diacritics.
+pub fn phrase_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (_, w) in fold::words(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        fold::fold_into(w, &mut out);
+    }
+    out
+}
+
+/// What a [`VietTokenizer`] emits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Lowercase words with their diacritics.
+    Exact,
+    /// Folded words.
+    Fold,
+    /// Each two adjacent folded words, joined by a space.
+    Pairs,
+}
+
+/// Cuts text into [`fold::words`] and emits them as `mode` says.
 #[derive(Clone)]
 pub struct VietTokenizer {
-    fold: bool,
+    mode: Mode,
     token: Token,
 }
 
 impl VietTokenizer {
-    fn new(fold: bool) -> VietTokenizer {
+    fn new(mode: Mode) -> VietTokenizer {
         VietTokenizer {
-            fold,
+            mode,
             token: Token::default(),
         }
     }
@@ -168,7 +195,9 @@ impl VietTokenizer {
 /// The token stream of [`VietTokenizer`].
 pub struct VietTokenStream<'a> {
     words: fold::Words<'a>,
-    fold: bool,
+    mode: Mode,
+    /// The previous folded word and where it starts (pairs only).
+    previous: Option<(usize, String)>,
     token: &'a mut Token,
 }
 
@@ -179,7 +208,8 @@ impl Tokenizer for VietTokenizer {
         self.token.reset();
         VietTokenStream {
             words: fold::words(text),
-            fold: self.fold,
+            mode: self.mode,
+            previous: None,
             token: &mut self.token,
         }
     }
@@ -187,20 +217,36 @@ impl Tokenizer for VietTokenizer {
 
 impl TokenStream for VietTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some((at, word)) = self.words.next() else {
-            return false;
-        };
-        let t = &mut *self.token;
-        t.position = t.position.wrapping_add(1);
-        t.offset_from = at;
-        t.offset_to = at + word.len();
-        t.text.clear();
-        if self.fold {
-            fold::fold_into(word, &mut t.text);
-        } else {
-            fold::lower_into(word, &mut t.text);
+        loop {
+            let Some((at, word)) = self.words.next() else {
+                return false;
+            };
+            let t = &mut *self.token;
+            t.text.clear();
+            match self.mode {
+                Mode::Exact => fold::lower_into(word, &mut t.text),
+                Mode::Fold => fold::fold_into(word, &mut t.text),
+                Mode::Pairs => {
+                    let mut folded = String::with_capacity(word.len());
+                    fold::fold_into(word, &mut folded);
+                    let previous = self.previous.replace((at, folded.clone()));
+                    let Some((start, first)) = previous else {
+                        continue;
+                    };
+                    t.text.push_str(&first);
+                    t.text.push(' ');
+                    t.text.push_str(&folded);
+                    t.position = t.position.wrapping_add(1);
+                    t.offset_from = start;
+                    t.offset_to = at + word.len();
+                    return true;
+                }
+            }
+            t.position = t.position.wrapping_add(1);
+            t.offset_from = at;
+            t.offset_to = at + word.len();
+            return true;
         }
-        true
     }
 
     fn token(&self) -> &Token {
@@ -209,5 +255,41 @@ impl TokenStream for VietTokenStream<'_> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(mode: Mode, text: &str) -> Vec<String> {
+        let mut t = VietTokenizer::new(mode);
+        let mut stream = t.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn the_three_analyzers() {
+        let text = "Xây dựng Trường, Đắk Hà";
+        assert_eq!(
+            tokens(Mode::Exact, text),
+            ["xây", "dựng", "trường", "đắk", "hà"]
+        );
+        assert_eq!(
+            tokens(Mode::Fold, text),
+            ["xay", "dung", "truong", "dak", "ha"]
+        );
+        assert_eq!(
+            tokens(Mode::Pairs, text),
+            ["xay dung", "dung truong", "truong dak", "dak ha"]
+        );
+        assert_eq!(
+            phrase_key("Ủy ban nhân dân  tỉnh Kon Tum."),
+            "uy ban nhan dan tinh kon tum"
+        );
     }
 }
