@@ -25,9 +25,8 @@ async fn search(
     headers: HeaderMap,
     Query(params): Query<SearchParams>,
 ) -> Response {
-    let audience = match audience(&state, &headers) {
-        Ok(a) => a,
-        Err(r) => return r,
+    let Some(audience) = audience(&state, &headers) else {
+        return unauthorized();
     };
     match state.search.search(&params, audience).await {
         Ok(page) => Json(page).into_response(),
@@ -52,27 +51,31 @@ async fn suggest(State(state): State<AppState>, Query(q): Query<SuggestQuery>) -
     }
 }
 
-/// Public without credentials; staff with the feed token; 401 for any other credentials.
-fn audience(state: &AppState, headers: &HeaderMap) -> Result<Audience, Response> {
+/// Public without credentials; staff with the feed token; `None` for any other credentials.
+fn audience(state: &AppState, headers: &HeaderMap) -> Option<Audience> {
     let Some(given) = headers.get(header::AUTHORIZATION) else {
-        return Ok(Audience::Public);
+        return Some(Audience::Public);
     };
     let token = state.config.feed_token.as_deref().filter(|t| !t.is_empty());
     let presented = given.to_str().ok().and_then(|v| v.strip_prefix("Bearer "));
     match (token, presented) {
         (Some(t), Some(p)) if constant_time_eq(t.as_bytes(), p.trim().as_bytes()) => {
-            Ok(Audience::Staff)
+            Some(Audience::Staff)
         }
-        _ => Err((
-            StatusCode::UNAUTHORIZED,
-            [(header::WWW_AUTHENTICATE, "Bearer")],
-            Json(serde_json::json!({
-                "error": "unauthorized",
-                "message": "mã truy cập không đúng (invalid bearer token): bỏ tiêu đề Authorization để tìm trong chỉ mục công khai",
-            })),
-        )
-            .into_response()),
+        _ => None,
     }
+}
+
+fn unauthorized() -> Response {
+    (
+        StatusCode::UNAUTHORIZED,
+        [(header::WWW_AUTHENTICATE, "Bearer")],
+        Json(serde_json::json!({
+            "error": "unauthorized",
+            "message": "mã truy cập không đúng (invalid bearer token): bỏ tiêu đề Authorization để tìm trong chỉ mục công khai",
+        })),
+    )
+        .into_response()
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -10,4 +10,5 @@ mod interrupted;
 mod leaks;
 mod modes;
 mod sample;
+mod search;
 mod tidy;

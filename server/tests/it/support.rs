@@ -289,3 +289,55 @@ pub async fn inconsistencies(db: &Db) -> Vec<String> {
     );
     out
 }
+
+impl TestDb {
+    /// Starts a real server with `config` (one a child process shares, see
+    /// [`TestDb::portal_command`]); returns its base URL.
+    pub async fn serve_config(&self, config: Config) -> String {
+        let state = AppState::open(self.db.clone(), config, http::leptos_options("127.0.0.1:0"))
+            .await
+            .expect("open the search indexes");
+        *self.search.lock().expect("lock") = Some(state.search.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, http::app(state)).await;
+        });
+        format!("http://{addr}")
+    }
+
+    /// Writes a generated catalogue (what `portal gen-corpus` writes) of about `items` items
+    /// with a fixed `seed` into a new folder under the data directory's parent; returns it.
+    pub fn write_corpus(&self, items: u64, seed: u64) -> PathBuf {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let folder = self.dir.path().join(format!("corpus-{n}"));
+        let mut spec = portal::corpus::CorpusSpec::new(items);
+        spec.seed = seed;
+        portal::corpus::generate(&spec, &folder, &|_| {}).expect("generate the corpus");
+        folder
+    }
+
+    /// The built `portal` binary as a child process on this database and data directory, with
+    /// the visibility and search settings of `config` (its Meilisearch index names too).
+    pub fn portal_command(&self, config: &Config) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_portal"));
+        let visibility = match config.conditional_visibility {
+            Visibility::Stub => "stub",
+            Visibility::Hidden => "hidden",
+            Visibility::Metadata => "metadata",
+        };
+        let engine = match config.search {
+            SearchEngine::Embedded => "embedded",
+            SearchEngine::Meilisearch => "meilisearch",
+        };
+        c.env("PORTAL_DATA_DIR", self.dir.path())
+            .env("DATABASE_URL", &self.url)
+            .env("PORTAL_CONDITIONAL_VISIBILITY", visibility)
+            .env("PORTAL_SEARCH", engine)
+            .env("MEILI_INDEX_PREFIX", &config.meili_index_prefix)
+            .stdin(std::process::Stdio::null());
+        c
+    }
+}

@@ -23,11 +23,12 @@ use tantivy::schema::{Field, IndexRecordOption};
 /// Words shorter than this (in characters) match only exactly or folded, never with a typo.
 pub const TYPO_MIN_CHARS: usize = 5;
 
-/// Tier bonuses (see the module documentation).
-const IDENT_EXACT: f32 = 200.0;
-const ISSUER_EXACT: f32 = 60.0;
-const WORD_NO_TYPO: f32 = 25.0;
-const WHOLE_PHRASE: f32 = 15.0;
+/// Tier bonuses (see the module documentation): each is larger than anything the tiers below
+/// and BM25 can add up to for a query of at most sixteen words.
+const IDENT_EXACT: f32 = 20_000.0;
+const ISSUER_EXACT: f32 = 5_000.0;
+const WORD_NO_TYPO: f32 = 150.0;
+const WHOLE_PHRASE: f32 = 100.0;
 const EXACT_DIACRITICS: f32 = 5.0;
 
 type Clause = (Occur, Box<dyn TQuery>);

@@ -12,20 +12,23 @@ mod translate;
 use super::query::Query;
 use super::{Applied, Changes, Found, FoundHit, SearchError, SearchIndex, store};
 use futures::future::BoxFuture;
+use meilisearch_sdk::DefaultHttpClient;
 use meilisearch_sdk::client::Client;
 use meilisearch_sdk::errors::{Error as MeiliError, ErrorCode, ErrorType, MeilisearchError};
 use meilisearch_sdk::indexes::Index;
-use meilisearch_sdk::search::{MatchingStrategies, SearchQuery, SearchResults, Selectors};
+use meilisearch_sdk::search::{
+    MatchingStrategies, MultiSearchResponse, SearchQuery, SearchResults, Selectors,
+};
 use meilisearch_sdk::settings::{
-    FacetSortValue, FacetingSettings, MinWordSizeForTypos, PaginationSetting, Settings,
-    TypoToleranceSettings,
+    FacetSortValue, FacetingSettings, LocalizedAttributes, MinWordSizeForTypos, PaginationSetting,
+    Settings, TypoToleranceSettings,
 };
 use meilisearch_sdk::task_info::TaskInfo;
 use meilisearch_sdk::tasks::Task;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Waiting for `/health` when opening.
 const HEALTH_TIMEOUT: Duration = Duration::from_secs(5);
@@ -33,8 +36,9 @@ const HEALTH_TIMEOUT: Duration = Duration::from_secs(5);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 /// One task: documents or settings on a large index take minutes.
 const TASK_TIMEOUT: Duration = Duration::from_secs(60 * 60);
-/// How often a task's status is asked.
-const TASK_POLL: Duration = Duration::from_millis(25);
+/// Pauses between two looks at a task's status: the first, and the longest.
+const TASK_POLL_FIRST: Duration = Duration::from_millis(5);
+const TASK_POLL_MAX: Duration = Duration::from_millis(250);
 /// Ids per delete request.
 const REMOVE_BATCH: usize = 10_000;
 /// Hits Meilisearch counts: far above any catalogue, so totals are exact (it only caps the
@@ -42,8 +46,16 @@ const REMOVE_BATCH: usize = 10_000;
 const MAX_TOTAL_HITS: usize = 1_000_000_000;
 /// Values returned per facet (the most frequent ones).
 const MAX_VALUES_PER_FACET: usize = 100;
-/// Oldest server whose tokenizer folds `đ` to `d` (charabia 0.8.10).
-const MIN_VERSION: (u32, u32) = (1, 8);
+/// Exact keys (synonyms) an index holds at most.
+const MAX_EXACT_KEYS: usize = 30_000;
+/// How often the synonyms are read again (another process may have added some).
+const KNOWN_REFRESH: Duration = Duration::from_secs(60);
+/// Words asked about (and candidates counted) when looking for a close spelling.
+const SPELLING_HITS: usize = 5;
+const SPELLING_CANDIDATES: usize = 8;
+/// Oldest server with every setting used here (`localizedAttributes` came in 1.10; the
+/// tokenizer folds `đ` to `d` since 1.8).
+const MIN_VERSION: (u32, u32) = (1, 10);
 
 /// One Meilisearch index.
 pub struct MeiliIndex {
@@ -60,6 +72,13 @@ struct Inner {
     created: Mutex<Option<i128>>,
     /// Tasks queued since the last marker.
     pending: Mutex<Vec<TaskInfo>>,
+    /// Exact keys the index's synonyms map to their folded words (see
+    /// [`translate::exact_key`]); only these are sent in queries.
+    known: Mutex<HashSet<String>>,
+    /// Keys (with their folded words) sent in a synonyms update not yet waited for.
+    staged: Mutex<HashMap<String, String>>,
+    /// When `known` was last read from the server (another process may add synonyms).
+    known_at: Mutex<Option<Instant>>,
 }
 
 impl MeiliIndex {
@@ -113,6 +132,9 @@ impl MeiliIndex {
             client,
             created: Mutex::new(None),
             pending: Mutex::new(Vec::new()),
+            known: Mutex::new(HashSet::new()),
+            staged: Mutex::new(HashMap::new()),
+            known_at: Mutex::new(None),
         };
         inner
             .ensure_index()
@@ -129,7 +151,7 @@ async fn check_version(client: &Client, url: &str) -> anyhow::Result<()> {
     let version = match tokio::time::timeout(HEALTH_TIMEOUT, client.get_version()).await {
         Ok(Ok(v)) => v.pkg_version,
         Ok(Err(e)) => {
-            tracing::warn!(url, error = %detail(&e), "cannot read the Meilisearch version; assuming 1.8 or later");
+            tracing::warn!(url, error = %detail(&e), "cannot read the Meilisearch version; assuming 1.10 or later");
             return Ok(());
         }
         Err(_) => return Ok(()),
@@ -139,7 +161,7 @@ async fn check_version(client: &Client, url: &str) -> anyhow::Result<()> {
         && (major, minor) < MIN_VERSION
     {
         anyhow::bail!(
-            "Meilisearch {version} tại {url} quá cũ (Meilisearch {version} at {url} is too old): version {}.{} or later is needed (its tokenizer folds đ to d)",
+            "Meilisearch {version} tại {url} quá cũ (Meilisearch {version} at {url} is too old): version {}.{} or later is needed",
             MIN_VERSION.0,
             MIN_VERSION.1
         );
@@ -175,6 +197,12 @@ fn settings() -> Settings {
         .with_separation_tokens(Vec::<String>::new())
         .with_non_separation_tokens(Vec::<String>::new())
         .with_distinct_attribute(None::<String>)
+        // Every text is Vietnamese: no language guessing (a short text taken for German would be
+        // cut into compound parts, one taken for Turkish would lowercase I to ı).
+        .with_localized_attributes([LocalizedAttributes {
+            locales: translate::LOCALES.iter().map(|l| l.to_string()).collect(),
+            attribute_patterns: vec!["*".to_string()],
+        }])
 }
 
 impl Inner {
@@ -205,28 +233,31 @@ impl Inner {
             .map_err(|e| convert(&self.url, e))
     }
 
-    /// Waits for a task: `Ok(Err(_))` when Meilisearch processed it and it failed.
+    /// Waits for a task: `Ok(Err(_))` when Meilisearch processed it and it failed. Asks for its
+    /// status often at first (small steps finish in milliseconds), then every quarter second.
     async fn wait(&self, task: TaskInfo) -> Result<Result<(), MeilisearchError>, SearchError> {
         let uid = task.task_uid;
-        let done = self
-            .raw(
-                TASK_TIMEOUT + REQUEST_TIMEOUT,
-                self.client
-                    .wait_for_task(task, Some(TASK_POLL), Some(TASK_TIMEOUT)),
-            )
-            .await?;
-        match done {
-            Ok(Task::Succeeded { .. }) => Ok(Ok(())),
-            Ok(Task::Failed { content }) => Ok(Err(content.error)),
-            Ok(Task::Enqueued { .. } | Task::Processing { .. }) | Err(MeiliError::Timeout) => {
-                Err(SearchError::Engine(format!(
+        let deadline = tokio::time::Instant::now() + TASK_TIMEOUT;
+        let mut pause = TASK_POLL_FIRST;
+        loop {
+            match self
+                .call(REQUEST_TIMEOUT, self.client.get_task(&task))
+                .await?
+            {
+                Task::Succeeded { .. } => return Ok(Ok(())),
+                Task::Failed { content } => return Ok(Err(content.error)),
+                Task::Enqueued { .. } | Task::Processing { .. } => {}
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(SearchError::Engine(format!(
                     "tác vụ Meilisearch {uid} chưa xong sau {} phút (Meilisearch task {uid} not finished after {} minutes): see GET {}/tasks/{uid}",
                     TASK_TIMEOUT.as_secs() / 60,
                     TASK_TIMEOUT.as_secs() / 60,
                     self.url
-                )))
+                )));
             }
-            Err(e) => Err(convert(&self.url, e)),
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(TASK_POLL_MAX);
         }
     }
 
@@ -279,7 +310,60 @@ impl Inner {
         self.wait_ok(task).await?;
         let created = created_at(&info);
         *lock(&self.created) = Some(created);
+        self.refresh_known().await?;
         Ok(created)
+    }
+
+    /// Reads which exact keys the index's synonyms hold.
+    async fn refresh_known(&self) -> Result<(), SearchError> {
+        let synonyms = self
+            .call(REQUEST_TIMEOUT, self.index.get_synonyms())
+            .await?;
+        let keys: HashSet<String> = synonyms
+            .into_keys()
+            .filter(|k| k.starts_with("qz"))
+            .collect();
+        *lock(&self.known) = keys;
+        *lock(&self.known_at) = Some(Instant::now());
+        Ok(())
+    }
+
+    /// Queues a synonyms update for the exact keys of `docs` the index lacks (merged with what
+    /// the server holds, which another process may have extended).
+    async fn add_exact_keys(&self, docs: &[super::document::IndexDoc]) -> Result<(), SearchError> {
+        let mut new: HashMap<String, String> = HashMap::new();
+        {
+            let known = lock(&self.known);
+            let staged = lock(&self.staged);
+            if known.len() + staged.len() >= MAX_EXACT_KEYS {
+                return Ok(());
+            }
+            for d in docs {
+                for (key, folded) in translate::exact_entries(d) {
+                    if !known.contains(&key) && !staged.contains_key(&key) {
+                        new.insert(key, folded);
+                    }
+                }
+            }
+        }
+        if new.is_empty() {
+            return Ok(());
+        }
+        let mut synonyms = self
+            .call(REQUEST_TIMEOUT, self.index.get_synonyms())
+            .await?;
+        {
+            let staged = lock(&self.staged);
+            for (key, folded) in staged.iter().chain(new.iter()) {
+                synonyms.insert(key.clone(), vec![folded.clone()]);
+            }
+        }
+        let task = self
+            .call(REQUEST_TIMEOUT, self.index.set_synonyms(&synonyms))
+            .await?;
+        lock(&self.pending).push(task);
+        lock(&self.staged).extend(new);
+        Ok(())
     }
 
     async fn forget(&self) -> Result<(), SearchError> {
@@ -296,6 +380,8 @@ impl Inner {
             Ok(info) => info,
             Err(e) if is_missing(&e) => {
                 tracing::warn!(index = %self.uid, "the Meilisearch index is missing: recreating it; the indexer rebuilds it from the database");
+                lock(&self.pending).clear();
+                lock(&self.staged).clear();
                 self.ensure_index().await?;
                 self.forget().await?;
                 return Ok(None);
@@ -311,6 +397,10 @@ impl Inner {
         };
         if let Some(applied) = translate::applied_from(seq, &stored, created) {
             *lock(&self.created) = Some(created);
+            let stale = lock(&self.known_at).is_none_or(|at| at.elapsed() >= KNOWN_REFRESH);
+            if stale {
+                self.refresh_known().await?;
+            }
             return Ok(Some(applied));
         }
         // Recreated since its marker was written (by a new server, by hand, or by a document
@@ -322,6 +412,7 @@ impl Inner {
     }
 
     async fn apply(&self, changes: Changes) -> Result<(), SearchError> {
+        self.add_exact_keys(&changes.upserts).await?;
         for ids in changes.removals.chunks(REMOVE_BATCH) {
             let task = self
                 .call(REQUEST_TIMEOUT, self.index.delete_documents(ids))
@@ -348,10 +439,15 @@ impl Inner {
         // and the indexer sends everything after it again.
         let tasks = std::mem::take(&mut *lock(&self.pending));
         for task in tasks {
-            self.wait_ok(task).await?;
+            if let Err(e) = self.wait_ok(task).await {
+                lock(&self.staged).clear();
+                return Err(e);
+            }
         }
-        let known = *lock(&self.created);
-        let created = match known {
+        let staged = std::mem::take(&mut *lock(&self.staged));
+        lock(&self.known).extend(staged.into_keys());
+        let cached = *lock(&self.created);
+        let created = match cached {
             Some(c) => c,
             None => self.ensure_index().await?,
         };
@@ -363,6 +459,7 @@ impl Inner {
 
     async fn clear(&self) -> Result<(), SearchError> {
         lock(&self.pending).clear();
+        lock(&self.staged).clear();
         match self
             .raw(REQUEST_TIMEOUT, self.index.delete_all_documents())
             .await?
@@ -383,36 +480,11 @@ impl Inner {
     }
 
     async fn search(&self, q: Query) -> Result<Found, SearchError> {
-        let text = translate::query_text(&q.text, q.prefix);
-        let filter = translate::filter(&q.filters);
-        let paging = translate::paging(q.offset, q.limit);
-        let mut s = SearchQuery::new(&self.index);
-        s.with_page(paging.page)
-            .with_hits_per_page(paging.per_page)
-            .with_matching_strategy(MatchingStrategies::ALL)
-            .with_attributes_to_retrieve(Selectors::Some(translate::RETRIEVE));
-        if let Some(text) = &text {
-            s.with_query(text);
-            if q.text.idents.is_empty() {
-                s.with_attributes_to_search_on(translate::TEXT_ATTRIBUTES);
-            }
-            if paging.per_page > 0 {
-                s.with_attributes_to_highlight(Selectors::Some(translate::HIGHLIGHT))
-                    .with_attributes_to_crop(Selectors::Some(translate::CROP))
-                    .with_crop_length(translate::CROP_WORDS)
-                    .with_highlight_pre_tag(translate::PRE_TAG)
-                    .with_highlight_post_tag(translate::POST_TAG);
-            }
-        }
-        if let Some(filter) = &filter {
-            s.with_filter(filter);
-        }
-        if let Some(sort) = translate::sort(q.sort) {
-            s.with_sort(sort);
-        }
-        if q.facets {
-            s.with_facets(Selectors::Some(translate::FACETS));
-        }
+        let parts = {
+            let known = lock(&self.known);
+            Parts::of(&q, &|k: &str| known.contains(k))
+        };
+        let s = parts.request(&self.index);
         let res: SearchResults<translate::HitId> = self
             .call(REQUEST_TIMEOUT, self.index.execute_query(&s))
             .await?;
@@ -423,7 +495,7 @@ impl Inner {
         let hits = res
             .hits
             .iter()
-            .skip(paging.skip)
+            .skip(parts.paging.skip)
             .map(|h| FoundHit {
                 unit_id: h.result.id,
                 snippet: h.formatted_result.as_ref().and_then(translate::snippet),
@@ -438,6 +510,156 @@ impl Inner {
                 .map(translate::facets)
                 .unwrap_or_default(),
         })
+    }
+
+    /// A close spelling of `word` that the index holds: Meilisearch has no word list to read, so
+    /// it is asked (in one multi-search) for the word and the word less one letter, with typo
+    /// tolerance; the words it marks in the hits are the candidates, kept within the embedded
+    /// engine's distance (1, or 2 from six letters) and ranked by distance, then by how many
+    /// units hold them (a second multi-search of exact counts).
+    async fn spell(&self, word: String) -> Result<Option<String>, SearchError> {
+        let len = word.chars().count();
+        if len < 3 || word.chars().all(|c| c.is_ascii_digit()) {
+            return Ok(None);
+        }
+        let max = if len >= 6 { 2 } else { 1 };
+        let texts: Vec<String> = translate::spelling_probes(&word, max)
+            .into_iter()
+            .map(|p| format!("{p} "))
+            .collect();
+        let mut probes = self.client.multi_search();
+        for text in &texts {
+            let mut s = SearchQuery::new(&self.index);
+            s.with_query(text)
+                .with_page(1)
+                .with_hits_per_page(SPELLING_HITS)
+                .with_matching_strategy(MatchingStrategies::ALL)
+                .with_locales(translate::LOCALES)
+                .with_attributes_to_search_on(translate::WORD_ATTRIBUTES)
+                .with_attributes_to_retrieve(Selectors::Some(translate::RETRIEVE))
+                .with_attributes_to_highlight(Selectors::Some(translate::HIGHLIGHT))
+                .with_attributes_to_crop(Selectors::Some(translate::SPELLING_CROP))
+                .with_highlight_pre_tag(translate::PRE_TAG)
+                .with_highlight_post_tag(translate::POST_TAG);
+            probes.with_search_query(s);
+        }
+        let found: MultiSearchResponse<translate::HitId> = self
+            .call(
+                REQUEST_TIMEOUT,
+                self.client.execute_multi_search_query(&probes),
+            )
+            .await?;
+        let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
+        for hit in found.results.iter().flat_map(|r| r.hits.iter()) {
+            let Some(formatted) = &hit.formatted_result else {
+                continue;
+            };
+            for w in translate::marked_words(formatted) {
+                if w == word {
+                    return Ok(None);
+                }
+                if w.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                if let Some(d) = translate::distance_within(&word, &w, max) {
+                    candidates.entry(w).or_insert(d);
+                }
+            }
+        }
+        let mut ranked: Vec<(String, usize)> = candidates.into_iter().collect();
+        ranked.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.truncate(SPELLING_CANDIDATES);
+        if ranked.is_empty() {
+            return Ok(None);
+        }
+        let phrases: Vec<String> = ranked.iter().map(|(w, _)| format!("\"{w}\"")).collect();
+        let mut counts = self.client.multi_search();
+        for phrase in &phrases {
+            let mut s = SearchQuery::new(&self.index);
+            s.with_query(phrase)
+                .with_page(1)
+                .with_hits_per_page(0)
+                .with_locales(translate::LOCALES)
+                .with_attributes_to_search_on(translate::WORD_ATTRIBUTES);
+            counts.with_search_query(s);
+        }
+        let counted: MultiSearchResponse<translate::HitId> = self
+            .call(
+                REQUEST_TIMEOUT,
+                self.client.execute_multi_search_query(&counts),
+            )
+            .await?;
+        let best = ranked
+            .into_iter()
+            .zip(
+                counted
+                    .results
+                    .iter()
+                    .map(|r| r.total_hits.or(r.estimated_total_hits).unwrap_or(0)),
+            )
+            .filter(|(_, n)| *n > 0)
+            .min_by(|((a, da), na), ((b, db), nb)| {
+                da.cmp(db).then(nb.cmp(na)).then_with(|| a.cmp(b))
+            })
+            .map(|((w, _), _)| w);
+        Ok(best)
+    }
+}
+
+/// What a search request is made of, owned so that the SDK's borrowing request can be built
+/// (and tested) from it.
+struct Parts {
+    text: Option<String>,
+    /// Words only: identifiers, codes and ancestors are left out of the search.
+    text_only: bool,
+    filter: Option<String>,
+    paging: translate::Paging,
+    sort: Option<&'static [&'static str]>,
+    facets: bool,
+}
+
+impl Parts {
+    fn of(q: &Query, known: &dyn Fn(&str) -> bool) -> Parts {
+        Parts {
+            text: translate::query_text(&q.text, q.prefix, known),
+            text_only: q.text.idents.is_empty(),
+            filter: translate::filter(&q.filters),
+            paging: translate::paging(q.offset, q.limit),
+            sort: translate::sort(q.sort),
+            facets: q.facets,
+        }
+    }
+
+    fn request<'a>(&'a self, index: &'a Index) -> SearchQuery<'a, DefaultHttpClient> {
+        let mut s = SearchQuery::new(index);
+        s.with_page(self.paging.page)
+            .with_hits_per_page(self.paging.per_page)
+            .with_matching_strategy(MatchingStrategies::ALL)
+            .with_locales(translate::LOCALES)
+            .with_attributes_to_retrieve(Selectors::Some(translate::RETRIEVE));
+        if let Some(text) = &self.text {
+            s.with_query(text);
+            if self.text_only {
+                s.with_attributes_to_search_on(translate::TEXT_ATTRIBUTES);
+            }
+            if self.paging.per_page > 0 {
+                s.with_attributes_to_highlight(Selectors::Some(translate::HIGHLIGHT))
+                    .with_attributes_to_crop(Selectors::Some(translate::CROP))
+                    .with_crop_length(translate::CROP_WORDS)
+                    .with_highlight_pre_tag(translate::PRE_TAG)
+                    .with_highlight_post_tag(translate::POST_TAG);
+            }
+        }
+        if let Some(filter) = &self.filter {
+            s.with_filter(filter);
+        }
+        if let Some(sort) = self.sort {
+            s.with_sort(sort);
+        }
+        if self.facets {
+            s.with_facets(Selectors::Some(translate::FACETS));
+        }
+        s
     }
 }
 
@@ -462,9 +684,9 @@ impl SearchIndex for MeiliIndex {
         Box::pin(async move { inner.clear().await })
     }
 
-    /// Meilisearch corrects typos itself and exposes no dictionary to suggest from.
-    fn spell(&self, _word: String) -> BoxFuture<'static, Result<Option<String>, SearchError>> {
-        Box::pin(async { Ok(None) })
+    fn spell(&self, word: String) -> BoxFuture<'static, Result<Option<String>, SearchError>> {
+        let inner = self.inner.clone();
+        Box::pin(async move { inner.spell(word).await })
     }
 }
 
@@ -637,18 +859,145 @@ mod tests {
         assert_eq!(json["typoTolerance"]["minWordSizeForTypos"]["twoTypos"], 9);
         assert_eq!(
             json["typoTolerance"]["disableOnAttributes"],
-            serde_json::json!(["code", "idents", "ancestors"])
+            serde_json::json!(["code", "idents", "ancestors", "exact"])
+        );
+        assert!(
+            json.get("synonyms").is_none(),
+            "synonyms are kept: they hold the exact keys"
         );
         assert_eq!(
             json["sortableAttributes"],
             serde_json::json!(["start", "end", "code_key"])
         );
         assert_eq!(json["distinctAttribute"], serde_json::Value::Null);
-        for a in translate::TEXT_ATTRIBUTES.iter().chain(translate::NO_TYPO) {
+        assert_eq!(
+            json["localizedAttributes"],
+            serde_json::json!([{"attributePatterns": ["*"], "locales": ["vie"]}])
+        );
+        for a in translate::TEXT_ATTRIBUTES
+            .iter()
+            .chain(translate::NO_TYPO)
+            .chain(translate::WORD_ATTRIBUTES)
+            .chain(translate::HIGHLIGHT)
+        {
             assert!(translate::SEARCHABLE.contains(a), "{a}");
         }
         for f in translate::FACETS {
             assert!(translate::FILTERABLE.contains(f), "{f}");
         }
+    }
+
+    #[test]
+    fn search_requests_ask_for_exact_totals_snippets_and_facets() {
+        let client = Client::new("http://127.0.0.1:9", None::<&str>).expect("client");
+        let index = client.index("t_public");
+        let (text, _) = crate::search::query::parse_text("quyết định");
+        let q = Query {
+            text,
+            filters: crate::search::query::Filters {
+                fonds: Some("H34".into()),
+                ..Default::default()
+            },
+            sort: crate::search::query::Sort::DateDesc,
+            offset: 40,
+            limit: 20,
+            facets: true,
+            prefix: false,
+        };
+        let parts = Parts::of(&q, &|_: &str| false);
+        let json = serde_json::to_value(parts.request(&index)).expect("json");
+        assert_eq!(json["q"], "quyết định ");
+        assert_eq!(json["page"], 3);
+        assert_eq!(json["hitsPerPage"], 20);
+        assert!(json.get("offset").is_none() && json.get("limit").is_none());
+        assert_eq!(json["matchingStrategy"], "all");
+        assert_eq!(json["locales"], serde_json::json!(["vie"]));
+        assert_eq!(json["filter"], "fonds = \"H34\"");
+        assert_eq!(json["sort"], serde_json::json!(["start:desc"]));
+        assert_eq!(json["attributesToRetrieve"], serde_json::json!(["id"]));
+        assert_eq!(
+            json["attributesToSearchOn"],
+            serde_json::json!(["issuer", "title", "body", "exact"])
+        );
+        assert_eq!(
+            json["attributesToCrop"],
+            serde_json::json!(["body", "title:40"])
+        );
+        assert_eq!(
+            json["attributesToHighlight"],
+            serde_json::json!(["title", "body"])
+        );
+        assert_eq!(json["cropLength"], 24);
+        assert_eq!(json["highlightPreTag"], "\u{E000}");
+        assert_eq!(
+            json["facets"],
+            serde_json::json!([
+                "fonds",
+                "level",
+                "type",
+                "langs",
+                "decades",
+                "digitized",
+                "access"
+            ])
+        );
+
+        // A count with an identifier: every attribute searched, nothing highlighted.
+        let (text, _) = crate::search::query::parse_text("3016/KH-UBND");
+        let count = Query {
+            text,
+            limit: 0,
+            ..Query::default()
+        };
+        let parts = Parts::of(&count, &|_: &str| false);
+        let json = serde_json::to_value(parts.request(&index)).expect("json");
+        assert_eq!(json["q"], "\"3016 kh ubnd\" ");
+        assert_eq!(json["hitsPerPage"], 0);
+        assert!(json.get("attributesToSearchOn").is_none());
+        assert!(json.get("attributesToHighlight").is_none());
+        assert!(json.get("facets").is_none() && json.get("sort").is_none());
+
+        // No text: a placeholder search.
+        let parts = Parts::of(
+            &Query {
+                limit: 10,
+                ..Query::default()
+            },
+            &|_: &str| false,
+        );
+        let json = serde_json::to_value(parts.request(&index)).expect("json");
+        assert!(json.get("q").is_none() && json.get("filter").is_none());
+    }
+
+    #[tokio::test]
+    async fn opening_names_meili_url_when_nothing_answers() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = crate::db::Db::connect(&format!("sqlite://{}/portal.db", dir.path().display()))
+            .await
+            .expect("db");
+        // Port 9 (discard) on loopback: nothing listens there.
+        let err = MeiliIndex::open(db.clone(), "http://127.0.0.1:9/", None, "t_public")
+            .await
+            .expect_err("no server");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("http://127.0.0.1:9")
+                && msg.contains("MEILI_URL")
+                && msg.contains("/health"),
+            "{msg}"
+        );
+        let err = MeiliIndex::open(db.clone(), "https://search.example", None, "t_public")
+            .await
+            .expect_err("https");
+        assert!(err.to_string().contains("http://"), "{err}");
+        let err = MeiliIndex::open(
+            db,
+            "http://127.0.0.1:9",
+            Some("key\nwith newline"),
+            "t_public",
+        )
+        .await
+        .expect_err("bad key");
+        assert!(err.to_string().contains("MEILI_API_KEY"), "{err}");
     }
 }

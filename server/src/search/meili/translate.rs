@@ -15,12 +15,28 @@ use std::ops::Range;
 
 /// Attributes searched, most important first (the `attribute` ranking rule follows this order).
 /// The unit's own code comes first so that a typed code ranks its unit above the units below it.
-pub const SEARCHABLE: &[&str] = &["code", "idents", "ancestors", "title", "issuer", "body"];
+pub const SEARCHABLE: &[&str] = &[
+    "code",
+    "idents",
+    "ancestors",
+    "issuer",
+    "title",
+    "body",
+    EXACT_ATTRIBUTE,
+];
 /// Attributes a query of words and phrases only searches (identifiers are matched only by what
 /// is typed as an identifier, as in the embedded engine).
-pub const TEXT_ATTRIBUTES: &[&str] = &["title", "issuer", "body"];
+pub const TEXT_ATTRIBUTES: &[&str] = &["issuer", "title", "body", EXACT_ATTRIBUTE];
+/// The attributes that hold words as written (a spelling is looked for there).
+pub const WORD_ATTRIBUTES: &[&str] = &["issuer", "title", "body"];
+/// Words of text around a match when looking for a spelling.
+pub const SPELLING_CROP: &[(&str, Option<usize>)] = &[("body", Some(8)), ("title", Some(8))];
+/// The language of every text (ISO 639-3), so Meilisearch never guesses it.
+pub const LOCALES: &[&str] = &["vie"];
 /// Attributes searched without typos (identifiers match exactly).
-pub const NO_TYPO: &[&str] = &["code", "idents", "ancestors"];
+pub const NO_TYPO: &[&str] = &["code", "idents", "ancestors", EXACT_ATTRIBUTE];
+/// The attribute holding the exact forms ([`exact_key`]) of the words written with diacritics.
+pub const EXACT_ATTRIBUTE: &str = "exact";
 pub const FILTERABLE: &[&str] = &[
     "fonds",
     "level",
@@ -95,6 +111,8 @@ pub struct MeiliDoc<'a> {
     pub decades: &'a [i32],
     pub digitized: &'static str,
     pub access: &'static str,
+    /// [`exact_key`]s of the words written with diacritics, once each.
+    pub exact: String,
 }
 
 /// The Meilisearch document of an index document.
@@ -117,7 +135,63 @@ pub fn document(d: &IndexDoc) -> MeiliDoc<'_> {
         decades: &d.decades,
         digitized: if d.digitized { "yes" } else { "no" },
         access: access_value(d.access),
+        exact: exact_entries(d)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect::<Vec<_>>()
+            .join(" "),
     }
+}
+
+/// Exact forms: Meilisearch folds diacritics away, so `thuê` (rent) and `thuế` (tax) are one
+/// word to it. Each word written with diacritics is also indexed as a key that keeps them
+/// (`qz` + the word with every non-ASCII letter as `x{hex}x`, `x` as `xx`: one ASCII token no
+/// text holds). A typed word with diacritics is sent as its key, which an index synonym maps to
+/// the folded word: every unit the folded word finds still matches, and those holding the
+/// exact form win Meilisearch's `exactness` rule (exact diacritics break ties, as in the
+/// embedded engine). Only syllable-like words get a key, which bounds the synonyms.
+pub fn exact_key(exact: &str) -> Option<String> {
+    let chars = exact.chars().count();
+    let marked = exact.chars().filter(|c| !c.is_ascii()).count();
+    if !(1..=3).contains(&marked)
+        || !(1..=8).contains(&chars)
+        || !exact
+            .chars()
+            .all(|c| c.is_alphabetic() && !c.is_uppercase())
+    {
+        return None;
+    }
+    let mut key = String::with_capacity(exact.len() + 8);
+    key.push_str("qz");
+    for c in exact.chars() {
+        match c {
+            'x' => key.push_str("xx"),
+            c if c.is_ascii_alphanumeric() => key.push(c),
+            c => key.push_str(&format!("x{:x}x", u32::from(c))),
+        }
+    }
+    Some(key)
+}
+
+/// The exact keys of a document's words with their folded forms (the synonym of each key), in
+/// order of first appearance.
+pub fn exact_entries(d: &IndexDoc) -> Vec<(String, String)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for text in [&d.title, &d.issuer, &d.body] {
+        for (_, w) in fold::words(&without_tags(text)) {
+            if w.is_ascii() {
+                continue;
+            }
+            let exact = fold::exact(w);
+            if let Some(key) = exact_key(&exact)
+                && seen.insert(key.clone())
+            {
+                out.push((key, fold::fold(&exact)));
+            }
+        }
+    }
+    out
 }
 
 fn without_tags(text: &str) -> Cow<'_, str> {
@@ -157,15 +231,32 @@ fn approx_size(d: &IndexDoc) -> usize {
         + list(&d.ancestors)
         + list(&d.langs)
         + 8 * d.decades.len()
+        + d.title.len()
+        + d.body.len() / 2
 }
 
-/// The `q` of a query: words (as typed, lowercased: Meilisearch folds diacritics and `đ`
-/// itself), quoted phrases, and each identifier as a phrase of its parts, which matches the
-/// identifier (its parts in sequence) in the code, the identifiers or the ancestors' codes, and
-/// a mention of it in the text. Meilisearch takes the last word as a prefix unless the query
-/// ends with a separator, so a space is appended when `prefix` is off. `None`: match everything.
-pub fn query_text(text: &Text, prefix: bool) -> Option<String> {
-    let mut parts: Vec<String> = text.words.iter().map(|w| w.exact.clone()).collect();
+/// The `q` of a query: words (lowercased as typed: Meilisearch folds diacritics and `đ` itself;
+/// a word with diacritics whose exact key the index knows, `known`, is sent as that key, see
+/// [`exact_key`]), quoted phrases, and each identifier as a phrase of its parts, which matches
+/// the identifier (its parts in sequence) in the code, the identifiers or the ancestors' codes,
+/// and a mention of it in the text. Meilisearch takes the last word as a prefix unless the
+/// query ends with a separator, so a space is appended when `prefix` is off (and the last word
+/// is then sent as typed). `None`: match everything.
+pub fn query_text(text: &Text, prefix: bool, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let last = text.words.len().saturating_sub(1);
+    let mut parts: Vec<String> = text
+        .words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let completing =
+                prefix && i == last && text.phrases.is_empty() && text.idents.is_empty();
+            match exact_key(&w.exact) {
+                Some(key) if !completing && known(&key) => key,
+                _ => w.exact.clone(),
+            }
+        })
+        .collect();
     for phrase in &text.phrases {
         let words: Vec<&str> = phrase.iter().map(|w| w.exact.as_str()).collect();
         parts.extend(quoted_words(&words));
@@ -337,6 +428,70 @@ fn whole_number(v: &str) -> Option<i32> {
     int.parse().ok()
 }
 
+/// Words to ask Meilisearch about when looking for a close spelling of `word` (folded): the word
+/// itself (Meilisearch finds indexed words one typo away from words of five letters or more)
+/// and, for a distance of two, the word with one letter left out (a typo away from those).
+pub fn spelling_probes(word: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = vec![word.to_string()];
+    if max >= 2 || chars.len() < 5 {
+        for i in 0..chars.len() {
+            let v: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, c)| *c)
+                .collect();
+            if v.chars().count() >= 3 && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// The words Meilisearch marked in a hit's `_formatted` fields, folded.
+pub fn marked_words(formatted: &Map<String, Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    for field in HIGHLIGHT {
+        let Some(text) = formatted.get(*field).and_then(Value::as_str) else {
+            continue;
+        };
+        let mut rest = text;
+        while let Some(start) = rest.find(PRE) {
+            let after = &rest[start + PRE.len_utf8()..];
+            let end = after.find(POST).unwrap_or(after.len());
+            for (_, w) in fold::words(&after[..end]) {
+                out.push(fold::fold(w));
+            }
+            rest = &after[end..];
+        }
+    }
+    out
+}
+
+/// Levenshtein distance between `a` and `b` when at most `max` (as the embedded engine counts).
+pub fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().min().is_some_and(|m| *m > max) {
+            return None;
+        }
+        prev = cur;
+    }
+    prev.last().copied().filter(|d| *d <= max)
+}
+
 /// The id of a hit (nothing else is retrieved).
 #[derive(Debug, Deserialize)]
 pub struct HitId {
@@ -481,26 +636,120 @@ mod tests {
 
     #[test]
     fn query_text_has_words_phrases_and_identifier_phrases() {
+        let none = |_: &str| false;
         let (text, _) = parse_text(r#"Quyết định "xây dựng trường" 3016/KH-UBND"#);
         assert_eq!(
-            query_text(&text, false).as_deref(),
+            query_text(&text, false, &none).as_deref(),
             Some(r#"quyết định "xây dựng trường" "3016 kh ubnd" "#)
         );
         let (text, _) = parse_text("H34.10.1996.01.045 458/QĐ-TTg");
         assert_eq!(
-            query_text(&text, false).as_deref(),
+            query_text(&text, false, &none).as_deref(),
             Some(r#""h34 10 1996 01 045" "458 qd ttg" "#)
         );
         // Completions: no trailing space, so the last word is a prefix.
         let (text, _) = parse_text("quyet di");
-        assert_eq!(query_text(&text, true).as_deref(), Some("quyet di"));
-        assert_eq!(query_text(&text, false).as_deref(), Some("quyet di "));
-        assert_eq!(query_text(&Text::default(), false), None);
+        assert_eq!(query_text(&text, true, &none).as_deref(), Some("quyet di"));
+        assert_eq!(
+            query_text(&text, false, &none).as_deref(),
+            Some("quyet di ")
+        );
+        assert_eq!(query_text(&Text::default(), false, &none), None);
         let odd = Text {
             phrases: vec![vec![Word::new("")]],
             ..Text::default()
         };
-        assert_eq!(query_text(&odd, false), None);
+        assert_eq!(query_text(&odd, false, &none), None);
+    }
+
+    #[test]
+    fn known_exact_keys_replace_words_typed_with_diacritics() {
+        let known = |k: &str| k == "qzthux1ebfx" || k == "qzx111xx1ea5xt";
+        let (text, _) = parse_text("tiền thuế đất Plei");
+        assert_eq!(
+            query_text(&text, false, &known).as_deref(),
+            Some("tiền qzthux1ebfx qzx111xx1ea5xt plei ")
+        );
+        // While completing, the last word stays as typed (a key is no prefix of a longer one).
+        let (text, _) = parse_text("thuế đất");
+        assert_eq!(
+            query_text(&text, true, &known).as_deref(),
+            Some("qzthux1ebfx đất")
+        );
+        // Phrases keep the words (synonyms do not apply inside a phrase).
+        let (text, _) = parse_text("\"thuế đất\"");
+        assert_eq!(
+            query_text(&text, false, &known).as_deref(),
+            Some("\"thuế đất\" ")
+        );
+    }
+
+    #[test]
+    fn exact_keys_keep_diacritics_apart_and_are_one_token() {
+        let k = |w: &str| exact_key(&fold::exact(w));
+        assert_eq!(k("thuế").as_deref(), Some("qzthux1ebfx"));
+        assert_eq!(k("thuê").as_deref(), Some("qzthuxeax"));
+        assert_ne!(k("thuế"), k("thuê"));
+        assert_ne!(
+            k("thủy"),
+            k("thuỷ"),
+            "old-style tone placement is another spelling"
+        );
+        assert_eq!(k("xã").as_deref(), Some("qzxxxe3x"));
+        assert_eq!(k("thue"), None, "no diacritics: the word itself");
+        assert_eq!(k("nghiêngg1"), None);
+        assert_eq!(k("Đường").as_deref(), Some("qzx111xx1b0xx1eddxng"));
+        assert_eq!(k("thànhphố").as_deref(), Some("qzthxe0xnhphx1ed1x"));
+        assert_eq!(k("độcđáođặcsắc"), None, "too long for a syllable");
+        for key in ["thuế", "Đường", "xã"].iter().filter_map(|w| k(w)) {
+            assert!(key.chars().all(|c| c.is_ascii_alphanumeric()), "{key}");
+        }
+        let d = IndexDoc {
+            title: "Thuế thuế THUẾ đất".into(),
+            issuer: String::new(),
+            body: "đất mới".into(),
+            ..doc()
+        };
+        assert_eq!(
+            exact_entries(&d),
+            vec![
+                ("qzthux1ebfx".to_string(), "thue".to_string()),
+                ("qzx111xx1ea5xt".to_string(), "dat".to_string()),
+                ("qzmx1edbxi".to_string(), "moi".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn spelling_helpers() {
+        assert_eq!(spelling_probes("khoang", 2).len(), 7);
+        assert_eq!(spelling_probes("khoaanng", 2)[0], "khoaanng");
+        assert!(spelling_probes("khoaanng", 2).contains(&"khoanng".to_string()));
+        assert_eq!(
+            spelling_probes("thue", 1),
+            vec!["thue", "hue", "tue", "the", "thu"]
+        );
+        assert_eq!(spelling_probes("truong", 2).len(), 7);
+        assert_eq!(spelling_probes("khong", 1), vec!["khong"]);
+        assert_eq!(distance_within("khoaanng", "khoang", 2), Some(2));
+        assert_eq!(distance_within("khoaanng", "khoang", 1), None);
+        assert_eq!(
+            distance_within("truogn", "truong", 2),
+            Some(2),
+            "no transpositions"
+        );
+        assert_eq!(distance_within("abc", "abc", 0), Some(0));
+        assert_eq!(distance_within("abc", "abcdef", 2), None);
+        let mut f = Map::new();
+        f.insert(
+            "title".into(),
+            Value::from("…giấy phép \u{E000}khoáng\u{E001} sản"),
+        );
+        f.insert(
+            "body".into(),
+            Value::from("\u{E000}Khoảng\u{E001} và \u{E000}khoang"),
+        );
+        assert_eq!(marked_words(&f), vec!["khoang", "khoang", "khoang"]);
     }
 
     #[test]
