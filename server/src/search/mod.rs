@@ -118,6 +118,9 @@ pub struct Indexes {
     pub public: Arc<dyn SearchIndex>,
     /// Everything stored.
     pub staff: Arc<dyn SearchIndex>,
+    /// Whether other processes write the same indexes (a Meilisearch server shared by several
+    /// portal instances): catch-ups then take turns across processes.
+    pub shared: bool,
 }
 
 /// Opens the indexes of the configured engine for a server.
@@ -154,6 +157,7 @@ async fn open_with(config: &Config, db: &crate::db::Db, bulk: bool) -> anyhow::R
             Ok(Indexes {
                 public: Arc::new(public),
                 staff: Arc::new(staff),
+                shared: false,
             })
         }
         SearchEngine::Meilisearch => {
@@ -176,6 +180,7 @@ async fn open_with(config: &Config, db: &crate::db::Db, bulk: bool) -> anyhow::R
             Ok(Indexes {
                 public: Arc::new(public),
                 staff: Arc::new(staff),
+                shared: true,
             })
         }
     }

@@ -20,6 +20,9 @@ use std::time::Duration;
 const PAGE: i64 = 5_000;
 /// Documents added between two commits of a long rebuild, so progress survives an interruption.
 const COMMIT_EVERY: usize = 200_000;
+/// The PostgreSQL advisory lock key of the indexers sharing a Meilisearch server.
+const INDEXER_LOCK: i64 = 0x5054_4c53_4541_5243; // "PTLSEARC"
+
 /// How often a server looks for changes made by other processes.
 pub const POLL: Duration = Duration::from_millis(250);
 /// Version of the documents' shape: a change rebuilds every index.
@@ -84,6 +87,36 @@ impl Indexer {
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<Progress, SyncError> {
         let _turn = self.turn.lock().await;
+        // Instances sharing one Meilisearch take turns, so that an older version of a document
+        // is never pushed after a newer one: a PostgreSQL session lock, released on every path.
+        if self.indexes.shared && self.db.dialect == crate::db::Dialect::Postgres {
+            let mut conn = self.db.pool.acquire().await?;
+            let got: bool = sqlx::query_scalar("select pg_try_advisory_lock($1)")
+                .bind(INDEXER_LOCK)
+                .fetch_one(&mut *conn)
+                .await?;
+            if !got {
+                // Another instance is applying the same changes right now.
+                return Ok(Progress::default());
+            }
+            let result = self.catch_up_now(progress).await;
+            let unlocked = sqlx::query("select pg_advisory_unlock($1)")
+                .bind(INDEXER_LOCK)
+                .execute(&mut *conn)
+                .await;
+            if unlocked.is_err() {
+                // A connection that may still hold the lock must not go back to the pool.
+                conn.detach();
+            }
+            return result;
+        }
+        self.catch_up_now(progress).await
+    }
+
+    async fn catch_up_now(
+        &self,
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<Progress, SyncError> {
         let target = store::current_seq(&self.db).await?;
         let public_from = self.start_of(&self.indexes.public, true).await?;
         let staff_from = self.start_of(&self.indexes.staff, false).await?;
