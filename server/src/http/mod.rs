@@ -150,12 +150,14 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
-/// `/healthz`: 200 `ok` when the database answers.
+/// `/healthz`: 200 `ok` when the database and the search index answer.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    if state.db.ping().await {
-        (StatusCode::OK, "ok")
-    } else {
+    if !state.db.ping().await {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    } else if !state.search.ping().await {
+        (StatusCode::SERVICE_UNAVAILABLE, "search index unavailable")
+    } else {
+        (StatusCode::OK, "ok")
     }
 }
 

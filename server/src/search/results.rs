@@ -51,6 +51,15 @@ impl Search {
         }
     }
 
+    /// Whether the public index answers a query.
+    pub async fn ping(&self) -> bool {
+        let count = Query {
+            limit: 0,
+            ..Query::default()
+        };
+        self.indexes.public.search(count).await.is_ok()
+    }
+
     /// The indexer keeping these indexes up to date.
     pub fn indexer(&self) -> &Indexer {
         &self.indexer
