@@ -32,15 +32,15 @@ pub async fn changed_units(
     limit: i64,
 ) -> Result<Vec<(i64, StoredUnit)>, sqlx::Error> {
     let sql = format!(
-        "select {UNIT_COLUMNS}, change_seq from units where change_seq > $1 and change_seq <= $2 \
-         and (change_seq > $3 or (change_seq = $4 and unit_id > $5)) order by change_seq, unit_id limit $6"
+        "select {UNIT_COLUMNS}, change_seq from units where (change_seq, unit_id) > ($1, $2) \
+         and change_seq > $3 and change_seq <= $4 order by change_seq, unit_id limit $5"
     );
+    // The row-value comparison walks the (change_seq, unit_id) index on both databases.
     let rows = sqlx::query(&sql)
-        .bind(after)
-        .bind(upto)
-        .bind(from.0)
         .bind(from.0)
         .bind(from.1)
+        .bind(after)
+        .bind(upto)
         .bind(limit)
         .fetch_all(&db.pool)
         .await?;

@@ -19,14 +19,14 @@ use std::time::Duration;
 /// Units read from the database per step.
 const PAGE: i64 = 5_000;
 /// Documents added between two commits of a long rebuild, so progress survives an interruption.
-const COMMIT_EVERY: usize = 200_000;
+const COMMIT_EVERY: usize = 500_000;
 /// The PostgreSQL advisory lock key of the indexers sharing a Meilisearch server.
 const INDEXER_LOCK: i64 = 0x5054_4c53_4541_5243; // "PTLSEARC"
 
 /// How often a server looks for changes made by other processes.
 pub const POLL: Duration = Duration::from_millis(250);
 /// Version of the documents' shape: a change rebuilds every index.
-const SCHEMA: &str = "v3";
+const SCHEMA: &str = "v4";
 
 /// Why the indexes could not be brought up to date.
 #[derive(Debug, thiserror::Error)]

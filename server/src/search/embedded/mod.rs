@@ -4,6 +4,7 @@
 //! it; `portal import` and `portal reindex` take it when no server runs). What an index has
 //! applied is recorded in its commit payload, atomically with the documents.
 
+mod cache;
 mod collect;
 mod query;
 pub mod schema;
@@ -40,6 +41,7 @@ struct Inner {
     reader: IndexReader,
     writer: Mutex<Option<IndexWriter>>,
     heap: usize,
+    cache: cache::ResultCache,
 }
 
 impl EmbeddedIndex {
@@ -104,6 +106,7 @@ impl EmbeddedIndex {
                 reader,
                 writer: Mutex::new(None),
                 heap,
+                cache: cache::ResultCache::default(),
             }),
         })
     }
@@ -186,6 +189,17 @@ impl Inner {
 
     fn search(&self, q: &Query) -> Result<Found, SearchError> {
         let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let key = format!("{q:?}");
+        if let Some(found) = self.cache.get(generation, &key) {
+            return Ok(Found::clone(&found));
+        }
+        let found = self.search_in(&searcher, q)?;
+        self.cache.put(generation, key, Arc::new(found.clone()));
+        Ok(found)
+    }
+
+    fn search_in(&self, searcher: &tantivy::Searcher, q: &Query) -> Result<Found, SearchError> {
         let df = |field: tantivy::schema::Field, text: &str| {
             searcher
                 .doc_freq(&Term::from_field_text(field, text))

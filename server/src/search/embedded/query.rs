@@ -93,29 +93,34 @@ pub fn build(f: &Fields, q: &Query, df: DocFreq<'_>, common: u64) -> Box<dyn TQu
 
 /// One typed word: any of its forms in the title or the text.
 fn word(f: &Fields, w: &Word, prefix: bool, df: DocFreq<'_>, common: u64) -> Box<dyn TQuery> {
+    let exact_form = |forms: &mut Vec<Clause>| {
+        if w.exact != w.folded {
+            forms.push((
+                Occur::Should,
+                bonus(term(f.exact, &w.exact), EXACT_DIACRITICS),
+            ));
+        }
+    };
+    let typo_length =
+        w.folded.chars().count() >= TYPO_MIN_CHARS && !w.folded.chars().all(|c| c.is_ascii_digit());
+    let typos = typo_length && df(f.title_f, &w.folded) + df(f.body_f, &w.folded) <= common;
     let mut forms: Vec<Clause> = vec![
-        (
-            Occur::Should,
-            bonus(
-                any(vec![term(f.title_f, &w.folded), term(f.body_f, &w.folded)]),
-                WORD_NO_TYPO,
-            ),
-        ),
         (Occur::Should, boost(term(f.title_f, &w.folded), 2.0)),
         (Occur::Should, boost(term(f.body_f, &w.folded), 1.0)),
     ];
-    if w.exact != w.folded {
-        forms.push((
-            Occur::Should,
-            bonus(
-                any(vec![term(f.title, &w.exact), term(f.body, &w.exact)]),
-                EXACT_DIACRITICS,
-            ),
-        ));
+    exact_form(&mut forms);
+    if !typos && !prefix {
+        // Every match is typo-free: no tier to tell apart, and no posting list read twice.
+        return Box::new(BooleanQuery::new(forms));
     }
-    let typo_length =
-        w.folded.chars().count() >= TYPO_MIN_CHARS && !w.folded.chars().all(|c| c.is_ascii_digit());
-    if typo_length && df(f.title_f, &w.folded) + df(f.body_f, &w.folded) <= common {
+    forms.push((
+        Occur::Should,
+        bonus(
+            any(vec![term(f.title_f, &w.folded), term(f.body_f, &w.folded)]),
+            WORD_NO_TYPO,
+        ),
+    ));
+    if typos {
         for (field, weight) in [(f.title_f, 0.6), (f.body_f, 0.3)] {
             let t = Term::from_field_text(field, &w.folded);
             forms.push((
@@ -133,7 +138,7 @@ fn word(f: &Fields, w: &Word, prefix: bool, df: DocFreq<'_>, common: u64) -> Box
             Occur::Should,
             bonus(
                 any(vec![starts(f.title_f), starts(f.body_f)]),
-                WORD_NO_TYPO - 5.0,
+                WORD_NO_TYPO - 20.0,
             ),
         ));
     }

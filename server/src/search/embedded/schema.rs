@@ -22,9 +22,12 @@ pub const PAIRS: &str = "vi_pairs";
 pub struct Fields {
     pub id: Field,
     pub code_key: Field,
+    /// Stored title and text, for snippets.
     pub title: Field,
-    pub title_f: Field,
     pub body: Field,
+    /// Title and text words with their diacritics, in one field: one posting list per word.
+    pub exact: Field,
+    pub title_f: Field,
     pub body_f: Field,
     pub title_p: Field,
     pub body_p: Field,
@@ -73,9 +76,10 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         id: b.add_u64_field(ID, INDEXED | FAST),
         code_key: b.add_text_field(CODE_KEY, TextOptions::default().set_fast(None)),
-        title: b.add_text_field("title", text(EXACT, true)),
+        title: b.add_text_field("title", TextOptions::default().set_stored()),
+        body: b.add_text_field("body", TextOptions::default().set_stored()),
+        exact: b.add_text_field("exact", text(EXACT, false)),
         title_f: b.add_text_field("title_f", text(FOLD, false)),
-        body: b.add_text_field("body", text(EXACT, true)),
         body_f: b.add_text_field("body_f", text(FOLD, false)),
         title_p: b.add_text_field("title_p", text(PAIRS, false)),
         body_p: b.add_text_field("body_p", text(PAIRS, false)),
@@ -112,11 +116,13 @@ pub fn to_tantivy(f: &Fields, d: &IndexDoc) -> TantivyDocument {
     doc.add_text(f.code_key, &d.code_key);
     if !d.title.is_empty() {
         doc.add_text(f.title, &d.title);
+        doc.add_text(f.exact, &d.title);
         doc.add_text(f.title_f, &d.title);
         doc.add_text(f.title_p, &d.title);
     }
     if !d.body.is_empty() {
         doc.add_text(f.body, &d.body);
+        doc.add_text(f.exact, &d.body);
         doc.add_text(f.body_f, &d.body);
         doc.add_text(f.body_p, &d.body);
     }
