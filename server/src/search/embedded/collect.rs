@@ -25,13 +25,78 @@ pub struct Facets {
     pub wanted: bool,
 }
 
+/// The string facet that may hold several values per document (languages).
+const MULTI: usize = 3;
+/// Documents decoded together from the single-valued columns.
+const BLOCK: usize = 256;
+/// Decades counted in an array: 1500–2490.
+const DECADE_FROM: u64 = 150;
+const DECADE_SLOTS: usize = 100;
+
 /// Per-segment counts.
 pub struct Counts {
     columns: Vec<Option<StrColumn>>,
     strings: Vec<Vec<u64>>,
     decade_column: Option<Column<u64>>,
+    decade_slots: Vec<u64>,
     decades: HashMap<u64, u64>,
+    buffer: Vec<DocId>,
+    values: Vec<Option<u64>>,
     wanted: bool,
+}
+
+impl Counts {
+    fn empty(wanted: bool) -> Counts {
+        Counts {
+            columns: Vec::new(),
+            strings: Vec::new(),
+            decade_column: None,
+            decade_slots: vec![0; DECADE_SLOTS],
+            decades: HashMap::new(),
+            buffer: Vec::with_capacity(BLOCK),
+            values: vec![None; BLOCK],
+            wanted,
+        }
+    }
+
+    /// Counts the buffered documents: single-valued columns a block at a time.
+    fn flush(&mut self) {
+        let n = self.buffer.len();
+        if n == 0 {
+            return;
+        }
+        for (i, (col, counts)) in self.columns.iter().zip(self.strings.iter_mut()).enumerate() {
+            let Some(col) = col else { continue };
+            if i == MULTI {
+                for doc in &self.buffer {
+                    for ord in col.ords().values_for_doc(*doc) {
+                        if let Some(c) = counts.get_mut(ord as usize) {
+                            *c += 1;
+                        }
+                    }
+                }
+                continue;
+            }
+            col.ords().first_vals(&self.buffer, &mut self.values[..n]);
+            for ord in self.values[..n].iter_mut().filter_map(Option::take) {
+                if let Some(c) = counts.get_mut(ord as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        if let Some(col) = &self.decade_column {
+            for doc in &self.buffer {
+                for year in col.values_for_doc(*doc) {
+                    let slot = (year / 10).wrapping_sub(DECADE_FROM) as usize;
+                    match self.decade_slots.get_mut(slot) {
+                        Some(c) => *c += 1,
+                        None => *self.decades.entry(year).or_default() += 1,
+                    }
+                }
+            }
+        }
+        self.buffer.clear();
+    }
 }
 
 /// What one segment counted, with ordinals resolved to values.
@@ -46,13 +111,7 @@ impl Collector for Facets {
 
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Counts> {
         if !self.wanted {
-            return Ok(Counts {
-                columns: Vec::new(),
-                strings: Vec::new(),
-                decade_column: None,
-                decades: HashMap::new(),
-                wanted: false,
-            });
+            return Ok(Counts::empty(false));
         }
         let ff = segment.fast_fields();
         let mut columns = Vec::with_capacity(STRING_FACETS.len());
@@ -66,8 +125,7 @@ impl Collector for Facets {
             columns,
             strings,
             decade_column: ff.u64(schema::DECADES).ok(),
-            decades: HashMap::new(),
-            wanted: true,
+            ..Counts::empty(true)
         })
     }
 
@@ -125,23 +183,20 @@ impl SegmentCollector for Counts {
         if !self.wanted {
             return;
         }
-        for (col, counts) in self.columns.iter().zip(self.strings.iter_mut()) {
-            if let Some(col) = col {
-                for ord in col.ords().values_for_doc(doc) {
-                    if let Some(c) = counts.get_mut(ord as usize) {
-                        *c += 1;
-                    }
-                }
-            }
-        }
-        if let Some(col) = &self.decade_column {
-            for d in col.values_for_doc(doc) {
-                *self.decades.entry(d).or_default() += 1;
-            }
+        self.buffer.push(doc);
+        if self.buffer.len() == BLOCK {
+            self.flush();
         }
     }
 
-    fn harvest(self) -> SegmentCounts {
+    fn harvest(mut self) -> SegmentCounts {
+        self.flush();
+        for (slot, n) in self.decade_slots.iter().enumerate() {
+            if *n > 0 {
+                let year = (DECADE_FROM + slot as u64) * 10;
+                *self.decades.entry(year).or_default() += n;
+            }
+        }
         let mut strings = Vec::with_capacity(self.strings.len());
         for (col, counts) in self.columns.iter().zip(self.strings) {
             let mut map = HashMap::new();
