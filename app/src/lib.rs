@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/fonds") view=pages::FondsPage ssr=SsrMode::Async/>
                     <Route path=path!("/records/:code") view=pages::RecordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=pages::SearchPage ssr=SsrMode::Async/>
                 </Routes>
             </components::Layout>
         </Router>

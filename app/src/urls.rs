@@ -1,7 +1,8 @@
-//! The links the pages build: record addresses, cursor paging and the language switch.
+//! The links the pages build: record addresses, cursor paging, searches and the language switch.
 //! All are plain `href`s so every page works without JavaScript.
 
 use crate::i18n::Lang;
+use crate::search::SearchParams;
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, for a path segment or a
 /// query value.
@@ -42,13 +43,45 @@ pub fn page_href(path: &str, link: PageLink<'_>) -> String {
     }
 }
 
+/// The address of a search: `/search` with every parameter that is set, in a stable order.
+pub fn search_href(params: &SearchParams) -> String {
+    let query: Vec<String> = params
+        .pairs()
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", percent_encode(value.trim())))
+        .collect();
+    if query.is_empty() {
+        "/search".to_string()
+    } else {
+        format!("/search?{}", query.join("&"))
+    }
+}
+
+/// The address a search form's fields lead to: the parameters of a search in their usual order,
+/// empty fields and names that are not search parameters left out.
+pub fn search_href_from_fields<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut params = SearchParams::default();
+    for (name, value) in fields {
+        params.set(name, Some(value.to_string()));
+    }
+    search_href(&params)
+}
+
 /// The current address (`path` and raw query `search`, without `?`) switched to `lang`:
-/// any `lang` parameter is replaced, every other parameter is kept as it was.
+/// any `lang` parameter naming an interface language is replaced, every other parameter is kept
+/// as it was (on `/search`, `lang=01` is the documents' language, a filter).
 pub fn lang_switch_href(path: &str, search: &str, lang: Lang) -> String {
     let mut query: Vec<&str> = search
         .trim_start_matches('?')
         .split('&')
-        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("lang"))
+        .filter(|pair| {
+            !pair.is_empty()
+                && match pair.split_once('=') {
+                    Some(("lang", value)) => Lang::parse(value).is_none(),
+                    None => *pair != "lang",
+                    Some(_) => true,
+                }
+        })
         .collect();
     let lang_pair = format!("lang={}", lang.code());
     query.push(&lang_pair);
@@ -99,6 +132,37 @@ mod tests {
         assert_eq!(
             lang_switch_href("/records/A", "lang=en&lang=vi&slang=1", Lang::En),
             "/records/A?slang=1&lang=en"
+        );
+        // The documents' language filter of a search stays.
+        assert_eq!(
+            lang_switch_href("/search", "q=x&lang=01&lang=vi", Lang::En),
+            "/search?q=x&lang=01&lang=en"
+        );
+    }
+
+    #[test]
+    fn search_addresses_hold_every_parameter_set() {
+        assert_eq!(search_href(&SearchParams::default()), "/search");
+        let params = SearchParams {
+            q: Some(" quyết định ".into()),
+            doc_type: Some("02".into()),
+            from: Some("1990".into()),
+            page: Some("".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            search_href(&params),
+            "/search?q=quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh&type=02&from=1990"
+        );
+        assert_eq!(
+            search_href_from_fields([
+                ("from", ""),
+                ("q", "a b"),
+                ("to", "1999"),
+                ("", ""),
+                ("x", "1")
+            ]),
+            "/search?q=a%20b&to=1999"
         );
     }
 }

@@ -56,3 +56,5 @@ test('axe: home page', () => scan('/'));
 test('axe: list of fonds', () => scan('/fonds'));
 test('axe: file record page', async () => scan((await fileAndItem())[0]));
 test('axe: item record page', async () => scan((await fileAndItem())[1]));
+test('axe: search results with facets', () => scan(`/search?q=${encodeURIComponent('quyết định')}&level=item`));
+test('axe: search that finds nothing', () => scan(`/search?q=${encodeURIComponent('quyết định zzqxw')}&level=item`));

@@ -1,5 +1,7 @@
-//! The frame of every page: skip link, header with navigation and language switch, main, footer.
+//! The frame of every page: skip link, header with search box, navigation and language switch,
+//! main, footer.
 
+use super::SiteSearch;
 use crate::i18n::{Key, t, use_lang};
 use crate::site::use_site;
 use crate::urls::lang_switch_href;
@@ -44,6 +46,7 @@ fn SiteHeader() -> impl IntoView {
                     <span class="brand-archive"><ArchiveName/></span>
                     <span class="brand-portal">{t(lang, Key::PortalName)}</span>
                 </a>
+                <SiteSearch/>
                 <nav class="site-nav" aria-label=t(lang, Key::MainNav)>
                     <ul>
                         <li><a href="/" aria-current=current("/")>{t(lang, Key::NavHome)}</a></li>

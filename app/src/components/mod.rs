@@ -5,6 +5,8 @@ mod breadcrumb;
 mod layout;
 mod metadata;
 mod pager;
+mod search_box;
+mod snippet;
 mod unit_list;
 
 pub use access::AccessNotice;
@@ -12,6 +14,8 @@ pub use breadcrumb::Breadcrumb;
 pub use layout::{Layout, Loading};
 pub use metadata::MetadataList;
 pub use pager::Pager;
+pub use search_box::{SearchForm, SearchWithin, SiteSearch};
+pub use snippet::Snippet;
 pub use unit_list::{UnitList, child_level};
 
 use crate::i18n::{Lang, level_name};

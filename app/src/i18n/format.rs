@@ -57,6 +57,36 @@ pub fn count_of(lang: Lang, level: Option<Level>, n: i64) -> String {
     format!("{} {noun}", format_number(lang, n))
 }
 
+/// `n kết quả` / `n results`.
+pub fn results_count(lang: Lang, n: u64) -> String {
+    let number = format_number(lang, i64::try_from(n).unwrap_or(i64::MAX));
+    let noun = lang.pick("kết quả", if n == 1 { "result" } else { "results" });
+    format!("{number} {noun}")
+}
+
+/// The total of a search: `Tìm thấy 1.234 kết quả` / `Found 1,234 results`.
+pub fn results_found(lang: Lang, n: u64) -> String {
+    format!(
+        "{} {}",
+        lang.pick("Tìm thấy", "Found"),
+        results_count(lang, n)
+    )
+}
+
+/// What a screen reader hears when completions appear under the search box.
+pub fn suggestions_status(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => String::new(),
+        (Lang::Vi, n) => format!("{n} gợi ý. Nhấn Tab hoặc mũi tên xuống để chọn, Esc để đóng."),
+        (Lang::En, 1) => {
+            "1 suggestion. Press Tab or the down arrow to choose it, Escape to close.".to_string()
+        }
+        (Lang::En, n) => {
+            format!("{n} suggestions. Press Tab or the down arrow to choose, Escape to close.")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +117,16 @@ mod tests {
         assert_eq!(count_of(Lang::En, None, 2), "2 components");
         assert_eq!(level_name(Lang::Vi, Level::Series), "Mục lục");
         assert_eq!(level_name(Lang::En, Level::Item), "Item");
+    }
+
+    #[test]
+    fn search_totals() {
+        assert_eq!(results_found(Lang::Vi, 1234), "Tìm thấy 1.234 kết quả");
+        assert_eq!(results_found(Lang::En, 1234), "Found 1,234 results");
+        assert_eq!(results_found(Lang::En, 1), "Found 1 result");
+        assert_eq!(results_count(Lang::Vi, 0), "0 kết quả");
+        assert_eq!(suggestions_status(Lang::Vi, 0), "");
+        assert!(suggestions_status(Lang::Vi, 3).starts_with("3 gợi ý."));
+        assert!(suggestions_status(Lang::En, 1).starts_with("1 suggestion."));
     }
 }

@@ -11,7 +11,10 @@ pub use detect::{
     lang_from_cookie_header, lang_from_query, provide_lang, set_cookie_value, use_lang,
 };
 pub use fields::{field_label, field_rank, is_quantity_field};
-pub use format::{count_of, format_number, format_years, level_name};
+pub use format::{
+    count_of, format_number, format_years, level_name, results_count, results_found,
+    suggestions_status,
+};
 pub use strings::Key;
 
 /// The two interface languages.

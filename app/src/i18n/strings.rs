@@ -74,6 +74,60 @@ strings! {
     LevelFile => "Hồ sơ", "File";
     LevelItem => "Tài liệu", "Item";
 
+    // Search box (every page) and search within a record
+    SearchLabel => "Tìm trong kho lưu trữ", "Search the archive";
+    SearchPlaceholder => "Tiêu đề, số ký hiệu, mã hồ sơ…", "Title, number, reference code…";
+    SearchButton => "Tìm", "Search";
+    Suggestions => "Gợi ý", "Suggestions";
+    SearchWithinFonds => "Tìm trong phông này", "Search this fonds";
+    SearchWithinSeries => "Tìm trong mục lục này", "Search this series";
+    SearchWithinFile => "Tìm trong hồ sơ này", "Search this file";
+
+    // Search page
+    SearchHeading => "Tìm kiếm", "Search";
+    SearchTerms => "Từ khóa", "Search terms";
+    SearchAgain => "Tìm lại với các bộ lọc đang chọn", "Search again with the selected filters";
+    ResultsHeading => "Kết quả", "Results";
+    SkipToFilters => "Đến phần lọc kết quả", "Go to the filters";
+    FiltersHeading => "Lọc kết quả", "Filter results";
+    SelectedFilters => "Bộ lọc đang chọn", "Selected filters";
+    RemoveFilter => "Bỏ lọc", "Remove filter";
+    ClearFilters => "Bỏ tất cả bộ lọc", "Clear all filters";
+    Selected => "đang chọn", "selected";
+    FacetFonds => "Phông", "Fonds";
+    FacetLevel => "Cấp", "Level";
+    FacetType => "Loại văn bản", "Document type";
+    FacetYear => "Thời gian", "Period";
+    FacetLang => "Ngôn ngữ", "Language";
+    FacetDigitized => "Số hóa", "Digitisation";
+    FacetAccess => "Chế độ sử dụng", "Access";
+    FacetWithin => "Tìm trong", "Within";
+    Digitized => "Đã số hóa", "Digitised";
+    NotDigitized => "Chưa số hóa", "Not digitised";
+    AccessConditional => "Sử dụng có điều kiện", "Conditional access";
+    DateRange => "Khoảng thời gian", "Date range";
+    DateFrom => "Từ năm", "From year";
+    DateTo => "Đến năm", "To year";
+    DateHint => "Năm (ví dụ 1995) hoặc ngày (1995-04-30). Tìm tài liệu có thời gian giao với khoảng này.",
+        "A year (e.g. 1995) or a date (1995-04-30). Finds records whose dates overlap this range.";
+    Apply => "Áp dụng", "Apply";
+    SortLabel => "Sắp xếp", "Sort by";
+    SortRelevance => "Phù hợp nhất", "Relevance";
+    SortDateAsc => "Thời gian: cũ trước", "Date: oldest first";
+    SortDateDesc => "Thời gian: mới trước", "Date: newest first";
+    SortCode => "Mã tham chiếu", "Reference code";
+    PartOf => "Thuộc", "Part of";
+    NoResults => "Không tìm thấy kết quả nào.", "No results found.";
+    HintsHeading => "Thử tìm cách khác", "Try instead";
+    HintRemoveFilter => "Bỏ lọc", "Remove the filter";
+    HintDropWord => "Bỏ từ", "Leave out";
+    HintSpelling => "Có phải bạn muốn tìm:", "Did you mean:";
+    IgnoredHeading => "Một phần từ khóa không được dùng:", "Part of your search was not used:";
+    BadSearchTitle => "Tham số tìm kiếm không hợp lệ", "Invalid search parameter";
+    BadSearchParameter => "Tham số", "Parameter";
+    BadSearchRemove => "Tìm lại không có tham số này", "Search again without this parameter";
+    PageNumber => "Trang", "Page";
+
     // Errors
     NotFoundTitle => "Không tìm thấy tài liệu", "Record not found";
     NotFoundText => "Tài liệu hoặc trang bạn tìm không tồn tại hoặc không được công bố.",

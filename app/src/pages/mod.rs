@@ -4,11 +4,13 @@ mod fonds;
 mod home;
 mod not_found;
 mod record;
+mod search;
 
 pub use fonds::FondsPage;
 pub use home::HomePage;
 pub use not_found::{ErrorPage, NotFound};
 pub use record::RecordPage;
+pub use search::SearchPage;
 
 use crate::model::PageRequest;
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 use super::{ErrorPage, page_request};
 use crate::codes::{MODE, name_of};
 use crate::components::{
-    AccessNotice, Breadcrumb, Loading, MetadataList, Pager, UnitList, unit_label,
+    AccessNotice, Breadcrumb, Loading, MetadataList, Pager, SearchWithin, UnitList, unit_label,
 };
 use crate::i18n::{Key, Lang, count_of, format_years, level_name, t, use_lang};
 use crate::model::{Access, ChildrenPage, Level, RecordPage, RecordView};
@@ -54,6 +54,11 @@ fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
             </section>
         }
     });
+    // A fonds, series or file the reader may see can be searched on its own.
+    let within =
+        (record.summary.title.is_some() && record.summary.level != Level::Item).then(|| {
+            view! { <SearchWithin code=record.summary.code.clone() level=record.summary.level/> }
+        });
     let contents = children_view(lang, &record, children);
     view! {
         <Title text=page_title(lang, &heading, archive)/>
@@ -69,6 +74,7 @@ fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
                 <AccessNotice access=record.summary.access/>
             </header>
             {summary_view(lang, &record)}
+            {within}
             {metadata}
             {contents}
         </article>
