@@ -253,7 +253,7 @@ impl Inner {
             };
             (total, addresses, counts)
         };
-        let hits = self.hits(&searcher, &*built, &addresses, q)?;
+        let hits = self.hits(searcher, &*built, &addresses, q)?;
         Ok(Found {
             total: total as u64,
             hits,
