@@ -60,23 +60,24 @@ pub struct SearchParams {
 impl SearchParams {
     /// Every parameter with a non-empty value, in a stable order, as `(name, value)` pairs.
     pub fn pairs(&self) -> Vec<(&'static str, &str)> {
-        let fields: [(&'static str, &Option<String>); 13] = [
-            ("q", &self.q),
-            ("fonds", &self.fonds),
-            ("level", &self.level),
-            ("type", &self.doc_type),
-            ("lang", &self.lang),
-            ("from", &self.from),
-            ("to", &self.to),
-            ("digitized", &self.digitized),
-            ("access", &self.access),
-            ("within", &self.within),
-            ("sort", &self.sort),
-            ("page", &self.page),
-            ("per_page", &self.per_page),
+        let values: [&Option<String>; 13] = [
+            &self.q,
+            &self.fonds,
+            &self.level,
+            &self.doc_type,
+            &self.lang,
+            &self.from,
+            &self.to,
+            &self.digitized,
+            &self.access,
+            &self.within,
+            &self.sort,
+            &self.page,
+            &self.per_page,
         ];
-        fields
+        NAMES
             .into_iter()
+            .zip(values)
             .filter_map(|(k, v)| {
                 v.as_deref()
                     .filter(|v| !v.trim().is_empty())
@@ -123,6 +124,23 @@ impl SearchParams {
             .collect()
     }
 }
+
+/// Every parameter name of a search URL, in the order links write them.
+pub const NAMES: [&str; 13] = [
+    "q",
+    "fonds",
+    "level",
+    "type",
+    "lang",
+    "from",
+    "to",
+    "digitized",
+    "access",
+    "within",
+    "sort",
+    "page",
+    "per_page",
+];
 
 /// The parameters that narrow the results (removing one is a zero-result hint).
 pub const FILTERS: &[&str] = &[

@@ -90,19 +90,8 @@ impl TestDb {
 
     /// Starts a real server on 127.0.0.1 with a random port; returns its base URL.
     pub async fn serve(&self, visibility: Visibility) -> String {
-        let config = test_config(self.dir.path(), visibility);
-        let state = AppState::open(self.db.clone(), config, http::leptos_options("127.0.0.1:0"))
+        self.serve_config(test_config(self.dir.path(), visibility))
             .await
-            .expect("open the search indexes");
-        *self.search.lock().expect("lock") = Some(state.search.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, http::app(state)).await;
-        });
-        format!("http://{addr}")
     }
 }
 

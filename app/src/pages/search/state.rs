@@ -7,23 +7,7 @@ use crate::search::{MAX_RESULT_WINDOW, SearchParams};
 use crate::urls::search_href;
 use leptos_router::params::ParamsMap;
 
-/// Every parameter name of a search URL, in the order links write them.
-pub const NAMES: [&str; 13] = [
-    "q",
-    "fonds",
-    "level",
-    "type",
-    "lang",
-    "from",
-    "to",
-    "digitized",
-    "access",
-    "within",
-    "sort",
-    "page",
-    "per_page",
-];
-
+pub use crate::search::NAMES;
 /// The search the query of the current address holds. `lang=vi` and `lang=en` are the language
 /// switch, not the documents' language filter (whose values are codes such as `01`).
 pub fn params_from_query(query: &ParamsMap) -> SearchParams {
