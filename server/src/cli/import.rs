@@ -22,11 +22,16 @@ pub async fn run(
     }
     let db = super::open_db(config).await?;
     let bar = Bar::new(0, if dry_run { "Kiểm tra" } else { "Nhập" });
-    let result = pipeline::import_paths(&db, paths, dry_run, &|total, n| {
+    let progress = |total, n| {
         bar.set_total(total);
         bar.inc(n);
-    })
-    .await;
+    };
+    let import = pipeline::import_paths(&db, paths, dry_run, &progress);
+    let result = if dry_run {
+        import.await
+    } else {
+        super::index::alongside(config, &db, import).await
+    };
     bar.finish();
     let report = match result {
         Ok(r) => r,

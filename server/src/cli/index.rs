@@ -7,6 +7,9 @@ use crate::db::Db;
 use crate::search::sync::{Indexer, SyncError};
 use crate::search::{self, SearchError};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 /// Updates (or with `rebuild`, rebuilds) both indexes. When a running server holds the
 /// embedded index, an update is left to it (it follows every change within a second) and a
@@ -45,4 +48,32 @@ pub async fn update(config: &Config, db: &Db, rebuild: bool) -> anyhow::Result<E
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// Runs `work` (an import) while indexing what it has committed so far, on the CPU the import
+/// leaves idle, when this process can write the indexes; the final catch-up is [`update`]'s.
+pub async fn alongside<T>(config: &Config, db: &Db, work: impl Future<Output = T>) -> T {
+    let Ok(indexes) = search::open_bulk(config, db).await else {
+        return work.await;
+    };
+    let indexer = Indexer::new(db.clone(), indexes, config.conditional_visibility);
+    let stop = Arc::new(AtomicBool::new(false));
+    let task = tokio::spawn({
+        let stop = stop.clone();
+        async move {
+            while !stop.load(Ordering::SeqCst) {
+                if let Err(e) = indexer.catch_up(&|_, _| {}).await {
+                    // A running server holds the index, or something failed: the final update
+                    // reports it.
+                    tracing::debug!(error = %e, "indexing during the import stopped");
+                    return;
+                }
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+        }
+    });
+    let out = work.await;
+    stop.store(true, Ordering::SeqCst);
+    let _ = task.await;
+    out
 }
