@@ -64,13 +64,13 @@ pub const ACCESS: &str = "access";
 /// The schema and its fields.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |analyzer: &str, stored: bool| {
-        let opts = TextOptions::default().set_indexing_options(
+    // Indexed text, not stored (the stored `title` and `body` serve snippets).
+    let text = |analyzer: &str| {
+        TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
                 .set_index_option(IndexRecordOption::WithFreqs),
-        );
-        if stored { opts.set_stored() } else { opts }
+        )
     };
     let facet = STRING | FAST;
     let fields = Fields {
@@ -78,11 +78,11 @@ pub fn schema() -> (Schema, Fields) {
         code_key: b.add_text_field(CODE_KEY, TextOptions::default().set_fast(None)),
         title: b.add_text_field("title", TextOptions::default().set_stored()),
         body: b.add_text_field("body", TextOptions::default().set_stored()),
-        exact: b.add_text_field("exact", text(EXACT, false)),
-        title_f: b.add_text_field("title_f", text(FOLD, false)),
-        body_f: b.add_text_field("body_f", text(FOLD, false)),
-        title_p: b.add_text_field("title_p", text(PAIRS, false)),
-        body_p: b.add_text_field("body_p", text(PAIRS, false)),
+        exact: b.add_text_field("exact", text(EXACT)),
+        title_f: b.add_text_field("title_f", text(FOLD)),
+        body_f: b.add_text_field("body_f", text(FOLD)),
+        title_p: b.add_text_field("title_p", text(PAIRS)),
+        body_p: b.add_text_field("body_p", text(PAIRS)),
         issuer: b.add_text_field("issuer", STRING),
         idents: b.add_text_field("idents", STRING),
         ancestors: b.add_text_field("ancestors", STRING),
