@@ -101,11 +101,42 @@ pub struct ChildrenPage {
     pub prev: Option<String>,
 }
 
-/// A record page: the unit and one page of its children.
+/// A record page: the unit, one page of its children and its digitised pages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecordPage {
     pub record: RecordView,
     pub children: ChildrenPage,
+    /// `None` when the unit (and, for a file, every item in it) has no digitised page.
+    #[serde(default)]
+    pub digitised: Option<Digitised>,
+}
+
+/// The digitised pages of a record (an item's own, or every item's of a file, in order).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Digitised {
+    /// `true` when the pages exist but the viewer may not see them (a conditional record):
+    /// `pages` is then empty and nothing else is said about them.
+    pub locked: bool,
+    /// The IIIF Presentation manifest, a path such as `/iiif/3/manifests/H34.10.1999.01.004`.
+    pub manifest: Option<String>,
+    pub pages: Vec<PageView>,
+    /// The whole record as one PDF, offered only when the viewer may download (public records).
+    pub pdf: Option<String>,
+}
+
+/// One digitised page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageView {
+    /// 1-based position in the record's page list (`?page=N` opens the viewer there).
+    pub seq: u32,
+    /// The IIIF image identifier: `/iiif/3/{image}/info.json`.
+    pub image: String,
+    pub width: u32,
+    pub height: u32,
+    /// For a file's pages, the item the page belongs to.
+    pub item: Option<String>,
+    /// Whether the page has a text layer (searchable OCR text).
+    pub has_text: bool,
 }
 
 /// Published counts shown on the home page.

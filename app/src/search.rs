@@ -186,6 +186,12 @@ pub struct Hit {
     pub snippet: Option<String>,
     pub digitized: bool,
     pub access: Access,
+    /// The page (1-based) whose text matched, when the words were found inside a scanned page.
+    #[serde(default)]
+    pub page: Option<u32>,
+    /// IIIF image identifier of a thumbnail (the matched page, else the first page).
+    #[serde(default)]
+    pub thumbnail: Option<String>,
 }
 
 /// One value of a facet with the number of results it would leave.

@@ -9,4 +9,5 @@ pub mod corpus;
 pub mod db;
 pub mod feeds;
 pub mod http;
+pub mod iiif;
 pub mod search;

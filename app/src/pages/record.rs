@@ -38,7 +38,9 @@ pub fn RecordPage() -> impl IntoView {
 }
 
 fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
-    let RecordPage { record, children } = page;
+    let RecordPage {
+        record, children, ..
+    } = page;
     let heading = unit_label(lang, &record.summary);
     // A stub's heading already starts with its level.
     let eyebrow = record

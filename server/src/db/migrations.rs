@@ -20,6 +20,11 @@ const SQLITE: Files = &[
         "search",
         include_str!("../../../migrations/sqlite/0002_search.sql"),
     ),
+    (
+        3,
+        "digitised",
+        include_str!("../../../migrations/sqlite/0003_digitised.sql"),
+    ),
 ];
 const POSTGRES: Files = &[
     (
@@ -31,6 +36,11 @@ const POSTGRES: Files = &[
         2,
         "search",
         include_str!("../../../migrations/postgres/0002_search.sql"),
+    ),
+    (
+        3,
+        "digitised",
+        include_str!("../../../migrations/postgres/0003_digitised.sql"),
     ),
 ];
 

@@ -120,6 +120,7 @@ impl PublicCatalogue {
         Ok(RecordPage {
             record: record_view(&view, &parents),
             children,
+            digitised: None,
         })
     }
 

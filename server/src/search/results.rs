@@ -203,6 +203,8 @@ impl Search {
             snippet: view.title().and(snippet),
             digitized: view.digitized(),
             access: view.access(),
+            page: None,
+            thumbnail: None,
         })
     }
 
@@ -378,6 +380,8 @@ fn staff_hit(unit: &StoredUnit, chain: &[&StoredUnit], snippet: Option<String>) 
         } else {
             Access::Conditional
         },
+        page: None,
+        thumbnail: None,
     }
 }
 
