@@ -189,7 +189,8 @@ pub struct Hit {
     /// The page (1-based) whose text matched, when the words were found inside a scanned page.
     #[serde(default)]
     pub page: Option<u32>,
-    /// IIIF image identifier of a thumbnail (the matched page, else the first page).
+    /// URL path of a small stored image (longer side ≤ 256 px) of the matched page, else of the
+    /// first page, when the viewer may see the pages.
     #[serde(default)]
     pub thumbnail: Option<String>,
 }
