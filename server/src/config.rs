@@ -93,9 +93,31 @@ pub struct Config {
     )]
     pub meili_index_prefix: String,
 
-    /// Bearer token of the catalogue feed API.
+    /// Bearer token of the catalogue feed API (until accounts exist, also the staff credential
+    /// for conditional images).
     #[arg(long, env = "PORTAL_FEED_TOKEN", hide_env_values = true, global = true)]
     pub feed_token: Option<String>,
+
+    /// `rights` of IIIF manifests: a Creative Commons or RightsStatements.org URI.
+    #[arg(long, env = "PORTAL_IIIF_RIGHTS", global = true)]
+    pub iiif_rights: Option<String>,
+
+    /// `requiredStatement` of IIIF manifests (default: "Nguồn: {archive name}").
+    #[arg(long, env = "PORTAL_IIIF_ATTRIBUTION", global = true)]
+    pub iiif_attribution: Option<String>,
+
+    /// TrueType font of the reading-copy watermark (needs Vietnamese glyphs).
+    #[arg(
+        long,
+        env = "PORTAL_WATERMARK_FONT",
+        default_value = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        global = true
+    )]
+    pub watermark_font: PathBuf,
+
+    /// Background workers making digitised pages (default: one per core).
+    #[arg(long, env = "PORTAL_INGEST_WORKERS", global = true)]
+    pub ingest_workers: Option<usize>,
 }
 
 /// The archive name used when none is configured.

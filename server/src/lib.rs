@@ -10,4 +10,5 @@ pub mod db;
 pub mod feeds;
 pub mod http;
 pub mod iiif;
+pub mod jobs;
 pub mod search;

@@ -8,6 +8,7 @@ mod pager;
 mod search_box;
 mod snippet;
 mod unit_list;
+mod viewer;
 
 pub use access::AccessNotice;
 pub use breadcrumb::Breadcrumb;
@@ -17,6 +18,7 @@ pub use pager::Pager;
 pub use search_box::{SearchForm, SearchWithin, SiteSearch};
 pub use snippet::Snippet;
 pub use unit_list::{UnitList, child_level};
+pub use viewer::{THUMB_EDGE, Viewer, size_url};
 
 use crate::i18n::{Lang, level_name};
 use crate::model::UnitSummary;

@@ -87,6 +87,23 @@ pub fn suggestions_status(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The pattern of [`page_of`] with `{n}` and `{m}` left in, for the browser viewer to fill.
+pub fn page_of_pattern(lang: Lang) -> &'static str {
+    lang.pick("Trang {n} / {m}", "Page {n} of {m}")
+}
+
+/// `Trang 3 / 12` / `Page 3 of 12`: where a page is in a record's digitised pages.
+pub fn page_of(lang: Lang, n: u32, m: u32) -> String {
+    page_of_pattern(lang)
+        .replace("{n}", &n.to_string())
+        .replace("{m}", &m.to_string())
+}
+
+/// `Tìm thấy trong trang 3` / `Found on page 3`: a search hit inside a scanned page's text.
+pub fn found_on_page(lang: Lang, n: u32) -> String {
+    format!("{} {n}", lang.pick("Tìm thấy trong trang", "Found on page"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +145,13 @@ mod tests {
         assert_eq!(suggestions_status(Lang::Vi, 0), "");
         assert!(suggestions_status(Lang::Vi, 3).starts_with("3 gợi ý."));
         assert!(suggestions_status(Lang::En, 1).starts_with("1 suggestion."));
+    }
+
+    #[test]
+    fn pages_of_a_record() {
+        assert_eq!(page_of(Lang::Vi, 3, 12), "Trang 3 / 12");
+        assert_eq!(page_of(Lang::En, 1, 2), "Page 1 of 2");
+        assert_eq!(found_on_page(Lang::Vi, 7), "Tìm thấy trong trang 7");
+        assert_eq!(found_on_page(Lang::En, 7), "Found on page 7");
     }
 }

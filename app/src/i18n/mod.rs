@@ -12,8 +12,8 @@ pub use detect::{
 };
 pub use fields::{field_label, field_rank, is_quantity_field};
 pub use format::{
-    count_of, format_number, format_years, level_name, results_count, results_found,
-    suggestions_status,
+    count_of, format_number, format_years, found_on_page, level_name, page_of, page_of_pattern,
+    results_count, results_found, suggestions_status,
 };
 pub use strings::Key;
 

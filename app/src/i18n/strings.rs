@@ -128,6 +128,33 @@ strings! {
     BadSearchRemove => "Tìm lại không có tham số này", "Search again without this parameter";
     PageNumber => "Trang", "Page";
 
+    // Viewer (record pages) and page hits (search)
+    ViewerHeading => "Bản số hóa", "Digitised pages";
+    ViewerLocked => "Bản số hóa của tài liệu này chỉ được xem khi yêu cầu khai thác được phê duyệt.",
+        "The digitised pages of this record can be viewed once a request to use it has been approved.";
+    ViewerPages => "Các trang", "Pages";
+    ViewerControls => "Công cụ xem ảnh", "Image viewer controls";
+    ViewerCanvas => "Ảnh trang tài liệu", "Page image";
+    ViewerZoomIn => "Phóng to", "Zoom in";
+    ViewerZoomOut => "Thu nhỏ", "Zoom out";
+    ViewerHome => "Xem toàn trang", "Fit the page";
+    ViewerRotateLeft => "Xoay trái", "Rotate left";
+    ViewerRotateRight => "Xoay phải", "Rotate right";
+    ViewerFullScreen => "Toàn màn hình", "Full screen";
+    ViewerExitFullScreen => "Thoát toàn màn hình", "Exit full screen";
+    ViewerKeys => "Phím tắt: ← → hoặc PageUp/PageDown để đổi trang, + và − để phóng to, thu nhỏ, 0 để xem toàn trang, r để xoay, f để xem toàn màn hình.",
+        "Keys: ← → or PageUp/PageDown change the page, + and − zoom, 0 fits the page, r rotates, f toggles full screen.";
+    ViewerDownloadPage => "Tải ảnh trang này (kích thước đầy đủ)", "Download this page (full size)";
+    ViewerDownloadPdf => "Tải toàn bộ tài liệu (PDF)", "Download the whole record (PDF)";
+    ViewerGoTo => "Đến trang", "Go to page";
+    ViewerGo => "Xem", "Show";
+    ViewerManifest => "Địa chỉ IIIF manifest (mở tài liệu trong trình xem IIIF khác)",
+        "IIIF manifest address (opens the record in another IIIF viewer)";
+    ViewerCopy => "Chép địa chỉ", "Copy the address";
+    ViewerCopied => "Đã chép", "Copied";
+    ViewerIiifLink => "Kéo biểu tượng IIIF vào trình xem IIIF khác để mở tài liệu này",
+        "Drag the IIIF logo into another IIIF viewer to open this record";
+
     // Errors
     NotFoundTitle => "Không tìm thấy tài liệu", "Record not found";
     NotFoundText => "Tài liệu hoặc trang bạn tìm không tồn tại hoặc không được công bố.",

@@ -1,9 +1,11 @@
-//! `/records/{code}`: one unit at any level — breadcrumb, description, access, children.
+//! `/records/{code}`: one unit at any level — breadcrumb, description, access, digitised pages
+//! (the viewer, `?page=N` opens it at page N), children.
 
 use super::{ErrorPage, page_request};
 use crate::codes::{MODE, name_of};
 use crate::components::{
-    AccessNotice, Breadcrumb, Loading, MetadataList, Pager, SearchWithin, UnitList, unit_label,
+    AccessNotice, Breadcrumb, Loading, MetadataList, Pager, SearchWithin, UnitList, Viewer,
+    unit_label,
 };
 use crate::i18n::{Key, Lang, count_of, format_years, level_name, t, use_lang};
 use crate::model::{Access, ChildrenPage, Level, RecordPage, RecordView};
@@ -39,7 +41,9 @@ pub fn RecordPage() -> impl IntoView {
 
 fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
     let RecordPage {
-        record, children, ..
+        record,
+        children,
+        digitised,
     } = page;
     let heading = unit_label(lang, &record.summary);
     // A stub's heading already starts with its level.
@@ -61,6 +65,13 @@ fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
         (record.summary.title.is_some() && record.summary.level != Level::Item).then(|| {
             view! { <SearchWithin code=record.summary.code.clone() level=record.summary.level/> }
         });
+    // The pages right below the summary (above the children list); for a locked record only a
+    // notice.
+    let viewer = digitised.map(|digitised| {
+        view! {
+            <Viewer code=record.summary.code.clone() title=heading.clone() digitised/>
+        }
+    });
     let contents = children_view(lang, &record, children);
     view! {
         <Title text=page_title(lang, &heading, archive)/>
@@ -76,6 +87,7 @@ fn record_view(lang: Lang, page: RecordPage, archive: &str) -> impl IntoView {
                 <AccessNotice access=record.summary.access/>
             </header>
             {summary_view(lang, &record)}
+            {viewer}
             {within}
             {metadata}
             {contents}

@@ -3,19 +3,20 @@
 //! form, so the page works without JavaScript); once hydrated the router follows them in place.
 
 mod filters;
+mod hit;
 mod state;
 
 use super::ErrorPage;
-use crate::components::{Loading, Snippet};
-use crate::i18n::{Key, Lang, format_years, level_name, results_count, results_found, t, use_lang};
-use crate::model::{Access, Level};
-use crate::search::{Hint, Hit, SearchPage as Results, SearchParams};
+use crate::components::Loading;
+use crate::i18n::{Key, Lang, results_count, results_found, t, use_lang};
+use crate::search::{Hint, SearchPage as Results, SearchParams};
 use crate::service::ServiceError;
 use crate::site::{page_title, use_site};
-use crate::urls::{record_href, search_href};
+use crate::urls::search_href;
 use filters::{
     DateRangeForm, FacetList, RefineForm, SelectedFilters, SortForm, param_name, param_value,
 };
+use hit::hit_view;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -165,91 +166,6 @@ fn results_view(
                 </aside>
             </div>
         </div>
-    }
-}
-
-/// One result: title (or, for a stub, its code), level, code, dates, where it belongs, the
-/// highlighted passage, and the badges and notices that apply.
-fn hit_view(lang: Lang, hit: Hit) -> impl IntoView {
-    let stub = hit.title.is_none();
-    let link_text = hit.title.clone().unwrap_or_else(|| hit.code.clone());
-    let when = hit.date.clone().or_else(|| hit.years.map(format_years));
-    let code = (!stub).then(|| view! { <span class="unit-code">{hit.code.clone()}</span> });
-    let digitized = hit.digitized.then(|| {
-        view! { <span class="badge badge-digitized" data-testid="digitized">{t(lang, Key::Digitized)}</span> }
-    });
-    let notice = (hit.access == Access::Conditional).then(|| {
-        view! { <p class="unit-notice" data-testid="hit-notice">{t(lang, Key::ConditionalNotice)}</p> }
-    });
-    let trail = trail_view(lang, &hit);
-    let snippet = hit.snippet.clone().map(|text| view! { <Snippet text/> });
-    view! {
-        <li
-            class="hit"
-            data-testid="hit"
-            data-level=hit.level.as_str()
-            data-access=access_name(hit.access)
-            data-code=hit.code.clone()
-        >
-            <h3 class="hit-title">
-                <a class="hit-link" href=record_href(&hit.code)>{link_text}</a>
-            </h3>
-            <p class="unit-meta">
-                <span class="unit-level">{level_name(lang, hit.level)}</span>
-                {code}
-                {when.map(|when| view! { <span class="unit-date">{when}</span> })}
-                {digitized}
-            </p>
-            {trail}
-            {snippet}
-            {notice}
-        </li>
-    }
-}
-
-/// The fonds and every ancestor down to the parent, each a link.
-fn trail_view(lang: Lang, hit: &Hit) -> Option<impl IntoView + use<>> {
-    let mut crumbs: Vec<(String, String)> = hit
-        .parents
-        .iter()
-        .map(|crumb| {
-            let name = crumb
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("{} {}", level_name(lang, crumb.level), crumb.code));
-            (crumb.code.clone(), name)
-        })
-        .collect();
-    if crumbs.is_empty() && hit.level != Level::Fonds {
-        let name = hit.fonds_name.clone().unwrap_or_else(|| hit.fonds.clone());
-        crumbs.push((hit.fonds.clone(), name));
-    }
-    if crumbs.is_empty() {
-        return None;
-    }
-    let links = crumbs
-        .into_iter()
-        .enumerate()
-        .map(|(i, (code, name))| {
-            view! {
-                {(i > 0).then(|| view! { <span class="trail-sep" aria-hidden="true">" › "</span> })}
-                <a href=record_href(&code)>{name}</a>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        <p class="hit-trail" data-testid="hit-trail">
-            <span class="trail-label">{t(lang, Key::PartOf)}": "</span>
-            {links}
-        </p>
-    })
-}
-
-fn access_name(access: Access) -> &'static str {
-    match access {
-        Access::Public => "public",
-        Access::Conditional => "conditional",
-        Access::Granted => "granted",
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Importer {
     /// Codes seen in the current source, with the line where each first appeared.
     seen: HashMap<String, u64>,
     current_source: Option<Arc<str>>,
+    /// Accepted units that list digitised files, for the image pipeline after the import.
+    attachments: Vec<crate::iiif::attach::Attachment>,
 }
 
 impl Importer {
@@ -47,6 +49,7 @@ impl Importer {
             accepted: HashSet::new(),
             seen: HashMap::new(),
             current_source: None,
+            attachments: Vec::new(),
         }
     }
 
@@ -132,6 +135,14 @@ impl Importer {
                     self.flush(conn).await?;
                 }
                 self.batch_codes.insert(rec.code.clone());
+                if let Some((_, files)) = rec.fields.iter().find(|(f, _)| *f == "digitalFiles") {
+                    self.attachments.push(crate::iiif::attach::Attachment {
+                        source: rec.source.clone(),
+                        line: rec.line,
+                        code: rec.code.clone(),
+                        files: files.clone(),
+                    });
+                }
                 self.batch.push(rec);
                 if self.batch.len() >= BATCH_SIZE {
                     self.flush(conn).await?;
@@ -167,6 +178,11 @@ impl Importer {
             .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The accepted units that list digitised files (taken once).
+    pub fn take_attachments(&mut self) -> Vec<crate::iiif::attach::Attachment> {
+        std::mem::take(&mut self.attachments)
     }
 
     /// Writes what is pending and returns the report.

@@ -8,6 +8,8 @@ use super::read::{self, Input, ReadError};
 use super::report::ImportReport;
 use super::validate::validate;
 use crate::db::Db;
+use crate::iiif::attach::{self, ReadFile};
+use crate::iiif::store::Store;
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, Transaction};
 use std::path::PathBuf;
@@ -49,8 +51,11 @@ enum Msg {
 }
 
 /// Imports `paths` (files or folders); `progress(total, advanced)` is called as rows are done.
+/// Digitised files the accepted rows list are stored in `store` and their units' ingest jobs
+/// queued (a dry run only checks the catalogue).
 pub async fn import_paths(
     db: &Db,
+    store: &Store,
     paths: &[PathBuf],
     dry_run: bool,
     progress: &(dyn Fn(u64, u64) + Sync),
@@ -74,6 +79,7 @@ pub async fn import_paths(
     let warnings: Vec<Warning> = input.warnings().cloned().collect();
     let unreadable: Vec<Rejection> = input.failed.iter().map(rejection_of).collect();
 
+    let sources = input.sources.clone();
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Msg>(8);
     let reader = tokio::task::spawn_blocking(move || {
         for r in unreadable {
@@ -130,11 +136,22 @@ pub async fn import_paths(
     reader
         .await
         .map_err(|e| ImportError::Internal(e.to_string()))?;
-    let report = importer.finish(target.conn()).await?;
+    let attachments = importer.take_attachments();
+    let mut report = importer.finish(target.conn()).await?;
     if let Target::Rollback(tx) = target {
         tx.rollback().await?;
     }
     if !dry_run {
+        attach::attach(db, store, attachments, reader_of(sources), &mut report)
+            .await
+            .map_err(|e| ImportError::Internal(e.to_string()))?;
+        if report.purged > 0 {
+            // Pages, images and masters of units that became secret go with them.
+            store
+                .collect(db)
+                .await
+                .map_err(|e| ImportError::Internal(e.to_string()))?;
+        }
         if report.purged > 0 {
             db.checkpoint()
                 .await
@@ -144,6 +161,17 @@ pub async fn import_paths(
         record_run(db, &names.join(", "), &report).await?;
     }
     Ok(report)
+}
+
+/// Reads a file named by a row of one of `sources` (relative to that source).
+fn reader_of(sources: Vec<read::Source>) -> Arc<ReadFile> {
+    Arc::new(move |source: &str, rel: &str| {
+        let s = sources
+            .iter()
+            .find(|s| &*s.name == source)
+            .ok_or_else(|| format!("không tìm thấy nguồn {source}"))?;
+        s.read_attachment(rel).map_err(|e| e.to_string())
+    })
 }
 
 /// Opens every path; a path that cannot be used at all counts as a failed input.

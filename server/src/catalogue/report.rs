@@ -69,11 +69,15 @@ pub struct SecretEntry {
     pub reason: String,
 }
 
-/// Digitised pages attached (filled by the image pipeline).
+/// Digitised files attached by the import (their pages are made by background ingest jobs).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PageCounts {
+    /// Files (scans, PDFs) read and stored as masters.
     pub added: u64,
+    /// Files that could not be read or are not an accepted format (each one also a warning).
     pub failed: u64,
+    /// Units whose pages are (re)made by an ingest job.
+    pub queued: u64,
 }
 
 /// The whole report.
@@ -156,6 +160,12 @@ impl ImportReport {
         );
         if self.purged > 0 {
             s.push_str(&format!("\nĐã xóa vì chuyển sang mật: {}", self.purged));
+        }
+        if self.pages.added + self.pages.failed > 0 {
+            s.push_str(&format!(
+                "\nTệp số hóa: {} đã nhận, {} lỗi; {} hồ sơ/tài liệu chờ tạo trang",
+                self.pages.added, self.pages.failed, self.pages.queued
+            ));
         }
         for r in self.rejected.iter().take(20) {
             s.push_str(&format!(

@@ -4,6 +4,7 @@
 use super::progress::Bar;
 use crate::catalogue::pipeline::{self, ImportError};
 use crate::config::Config;
+use crate::iiif::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -26,7 +27,8 @@ pub async fn run(
         bar.set_total(total);
         bar.inc(n);
     };
-    let import = pipeline::import_paths(&db, paths, dry_run, &progress);
+    let store = Store::new(&config.data_dir);
+    let import = pipeline::import_paths(&db, &store, paths, dry_run, &progress);
     let result = if dry_run {
         import.await
     } else {
@@ -59,7 +61,13 @@ pub async fn run(
             );
         }
     }
-    Ok(ExitCode::from(
-        u8::try_from(report.exit_code()).unwrap_or(1),
-    ))
+    let mut code = report.exit_code();
+    if !dry_run && crate::jobs::pending(&db, crate::iiif::ingest::KIND).await? > 0 {
+        // Pages are made by background jobs; run them here, on every core, so that the import
+        // ends with its pages ready. A server running meanwhile shares the work.
+        if super::pages::ingest(&db, &store).await? && code == 0 {
+            code = 3;
+        }
+    }
+    Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
 }

@@ -3,6 +3,7 @@
 mod demo;
 mod import;
 mod index;
+mod pages;
 mod progress;
 
 use crate::config::{Config, RunMode};
@@ -74,6 +75,24 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         invalid: u64,
     },
+    /// Write again the image pyramids whose folder is missing (all of them with --all), from the
+    /// masters: deleting `derivatives/` and running this restores every page.
+    RebuildDerivatives {
+        /// Rebuild every image, not only the missing ones.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Run the queued page-making jobs now (they also run inside `portal serve`).
+    Ingest,
+    /// Publish one image outside any record under a chosen IIIF identifier (e.g. the IIIF
+    /// validator's test image `67352ccc-d1b0-11e1-89ae-279075081939`).
+    AddImage {
+        /// The IIIF identifier (letters, digits and `-`).
+        #[arg(long)]
+        id: String,
+        /// A JPEG, PNG or TIFF file.
+        file: PathBuf,
+    },
     /// Withdraw a unit from the public portal without deleting it (or publish it again with --undo).
     Withdraw {
         /// Reference code of the unit.
@@ -121,6 +140,31 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             invalid,
         } => {
             demo::gen_corpus(&out, items, seed, invalid)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::RebuildDerivatives { all } => {
+            let db = open_db(&config).await?;
+            let store = crate::iiif::store::Store::new(&config.data_dir);
+            let ok = pages::rebuild(&db, &store, all).await?;
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(3) })
+        }
+        Command::Ingest => {
+            let db = open_db(&config).await?;
+            let store = crate::iiif::store::Store::new(&config.data_dir);
+            let failed = pages::ingest(&db, &store).await?;
+            Ok(if failed { ExitCode::from(3) } else { ExitCode::SUCCESS })
+        }
+        Command::AddImage { id, file } => {
+            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                eprintln!("--id {id}: chỉ dùng chữ, số và dấu - (letters, digits and - only)");
+                return Ok(ExitCode::from(1));
+            }
+            let bytes = std::fs::read(&file)
+                .map_err(|e| anyhow::anyhow!("{}: không đọc được ({e})", file.display()))?;
+            let db = open_db(&config).await?;
+            let store = crate::iiif::store::Store::new(&config.data_dir);
+            let layout = crate::iiif::ingest::add_standalone(&db, &store, &id, bytes).await?;
+            eprintln!("{id}: {}×{} (/iiif/3/{id}/info.json)", layout.width, layout.height);
             Ok(ExitCode::SUCCESS)
         }
         Command::Withdraw { code, undo } => {

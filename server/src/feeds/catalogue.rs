@@ -117,10 +117,11 @@ impl PublicCatalogue {
         let children = self
             .children_of(&unit, &from, limit, view.child_count())
             .await?;
+        let digitised = digitised(&self.db, &unit).await.map_err(internal)?;
         Ok(RecordPage {
             record: record_view(&view, &parents),
             children,
-            digitised: None,
+            digitised,
         })
     }
 
@@ -260,6 +261,44 @@ impl CatalogueService for PublicCatalogue {
 }
 
 /// The full form of a public view, given its ancestors' views.
+/// The pages of a record as the public may see them.
+async fn digitised(
+    db: &crate::db::Db,
+    unit: &StoredUnit,
+) -> Result<Option<app::model::Digitised>, sqlx::Error> {
+    use crate::iiif::present;
+    let (pages, locked) =
+        present::record_pages(db, unit, &crate::iiif::auth::Viewer::Public).await?;
+    if locked {
+        return Ok(Some(app::model::Digitised {
+            locked: true,
+            manifest: None,
+            pages: Vec::new(),
+            pdf: None,
+        }));
+    }
+    if pages.is_empty() {
+        return Ok(None);
+    }
+    let code = &unit.code;
+    Ok(Some(app::model::Digitised {
+        locked: false,
+        manifest: Some(format!("/iiif/3/manifests/{code}")),
+        pdf: present::downloadable(&pages).then(|| format!("/api/v1/records/{code}/pdf")),
+        pages: pages
+            .into_iter()
+            .map(|p| app::model::PageView {
+                seq: p.seq,
+                image: p.image_id,
+                width: p.width,
+                height: p.height,
+                item: (p.unit_id != unit.unit_id).then_some(p.unit_code),
+                has_text: p.has_text,
+            })
+            .collect(),
+    }))
+}
+
 fn record_view(view: &PublicUnit, parents: &[PublicUnit]) -> RecordView {
     let fonds = parents.first().unwrap_or(view);
     RecordView {

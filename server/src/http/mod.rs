@@ -28,6 +28,8 @@ pub struct AppState {
     pub catalogue: PublicCatalogue,
     pub search: crate::search::Search,
     pub leptos: LeptosOptions,
+    /// Page images: access decisions, pyramids, renderings.
+    pub images: Arc<crate::iiif::serve::Images>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -50,12 +52,19 @@ impl AppState {
             config.archive_name(),
             search.clone(),
         );
+        let images = Arc::new(crate::iiif::serve::Images::new(
+            db.clone(),
+            crate::iiif::store::Store::new(&config.data_dir),
+            &config.archive_name(),
+            config.watermark_font.clone(),
+        ));
         AppState {
             db,
             config: Arc::new(config),
             catalogue,
             search,
             leptos,
+            images,
         }
     }
 
@@ -65,6 +74,14 @@ impl AppState {
         let indexes = crate::search::open(&config, &db).await?;
         let search = crate::search::Search::new(db.clone(), indexes, config.conditional_visibility);
         search.indexer().spawn(crate::search::sync::POLL);
+        let workers = config.ingest_workers.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
+        });
+        crate::iiif::ingest::spawn_workers(
+            db.clone(),
+            crate::iiif::store::Store::new(&config.data_dir),
+            workers,
+        );
         Ok(AppState::new(db, config, leptos, search))
     }
 }
@@ -105,6 +122,7 @@ pub fn app(state: AppState) -> Router {
         )
         .merge(crate::feeds::router())
         .merge(crate::search::router())
+        .merge(crate::iiif::http::router())
         .leptos_routes_with_context(&state, routes, {
             let catalogue: Catalogue = Arc::new(state.catalogue.clone());
             move || provide_context(catalogue.clone())

@@ -6,24 +6,27 @@
 //! /iiif/3/manifests/… ─▶ manifest (Presentation 3)     │ auth (Authorization Flow 2.0)
 //! ```
 //!
-//! - [`decode`]: JPEG, PNG, TIFF (LZW/Deflate, multi-page, 16-bit) and PDF pages (hayro), with the
-//!   text layer of PDF pages.
-//! - [`request`]: the Image API 3.0 parameters, parsed and resolved against an image's size.
-//! - [`pyramid`]: the tile pyramid and fixed sizes written at ingest, and which request they answer.
-//! - [`render`]: any other request, computed from the nearest pyramid level; the watermark.
-//! - [`info`]: `info.json`.
-//! - [`manifest`]: Presentation 3.0 manifests and collections.
-//! - [`pdf`]: PDF output (a whole record as PDF; the demo's two-layer PDF).
-//! - [`store`]: masters by SHA-256, derivative folders.
-//! - [`ingest`]: the background job that turns a unit's masters into pages.
-//! - [`auth`]: Authorization Flow 2.0 services and who may see an image.
-//! - [`http`]: the routes.
+//! Modules: [`attach`] (the import's half: masters stored, jobs queued), [`ingest`] (the job:
+//! decode, pyramid, pages), [`decode`] (JPEG, PNG, TIFF, PDF with its text layer), [`request`]
+//! (Image API parameters), [`pyramid`] (tiles and fixed sizes on disk), [`render`] (any other
+//! request), [`watermark`], [`info`] (`info.json`), [`manifest`] (Presentation 3), [`pdf`] (PDF
+//! output), [`store`] (masters, derivative folders, page SQL), [`auth`] (who may see an image;
+//! Authorization Flow 2.0), [`serve`] (the image routes' work), [`present`] (a record's pages and
+//! manifest data), [`http`] and [`record_pdf`] (the routes).
 
+pub mod attach;
+pub mod auth;
 pub mod decode;
 pub mod info;
+pub mod http;
+pub mod ingest;
 pub mod manifest;
 pub mod pdf;
+pub mod present;
 pub mod pyramid;
+pub mod record_pdf;
 pub mod render;
+pub mod store;
 pub mod request;
+pub mod serve;
 pub mod watermark;

@@ -1,5 +1,10 @@
 //! IIIF Image API 3.0 request parameters: `{region}/{size}/{rotation}/{quality}.{format}`, parsed
 //! ([`ImageRequest::parse`]) and resolved against an image's size ([`ImageRequest::resolve`]).
+//!
+//! Behaviour follows the Image API 3.0 text: regions partly outside the image are clipped, regions
+//! entirely outside and zero-sized results are errors, a size larger than the region needs the `^`
+//! prefix, `max` never exceeds the advertised limits and `^max` grows up to them. Rounding is to the
+//! nearest pixel (percent regions round both edges, so adjacent regions never overlap or leave gaps).
 
 /// The `region` parameter.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,7 +84,8 @@ pub struct ImageRequest {
     pub size: Size,
     /// `!` prefix.
     pub mirror: bool,
-    /// Clockwise degrees, 0 ≤ d < 360 (arbitrary angles allowed).
+    /// Clockwise degrees: 0, 90, 180 or 270 (other angles are refused at parsing, and
+    /// `rotationArbitrary` is not advertised).
     pub degrees: f64,
     pub quality: Quality,
     pub format: Format,
@@ -137,15 +143,22 @@ impl RequestError {
 }
 
 impl ImageRequest {
-    /// Parses the four path segments (`quality_format` is e.g. `default.jpg`).
+    /// Parses the four path segments (`quality_format` is e.g. `default.jpg`). Errors name the
+    /// parameter and say what is wrong with it.
     pub fn parse(
         region: &str,
         size: &str,
         rotation: &str,
         quality_format: &str,
     ) -> Result<ImageRequest, RequestError> {
-        let _ = (region, size, rotation, quality_format);
-        Err(RequestError::Unsatisfiable("not yet".into()))
+        Ok(ImageRequest {
+            region: parse::region(region)?,
+            size: parse::size(size)?,
+            mirror: rotation.starts_with('!'),
+            degrees: parse::rotation(rotation)?,
+            quality: parse::quality(quality_format)?,
+            format: parse::format(quality_format)?,
+        })
     }
 
     /// Resolves against an image of `width` × `height` under `limits`.
@@ -155,7 +168,25 @@ impl ImageRequest {
         height: u32,
         limits: Limits,
     ) -> Result<Resolved, RequestError> {
-        let _ = (width, height, limits);
-        Err(RequestError::Unsatisfiable("not yet".into()))
+        let (x, y, w, h) = resolve::region(&self.region, width, height)?;
+        let (out_w, out_h) = resolve::size(&self.size, w, h, limits)?;
+        Ok(Resolved {
+            x,
+            y,
+            w,
+            h,
+            out_w,
+            out_h,
+            mirror: self.mirror,
+            degrees: self.degrees,
+            quality: self.quality,
+            format: self.format,
+        })
     }
 }
+
+mod parse;
+mod resolve;
+
+#[cfg(test)]
+mod tests;

@@ -163,7 +163,55 @@ impl Search {
             };
             out.extend(hit);
         }
+        self.add_pages(&mut out, &units, audience).await?;
         Ok(out)
+    }
+
+    /// Thumbnails of digitised hits the viewer may see the pages of, and the page a snippet
+    /// comes from when the words were found in a page's text layer.
+    async fn add_pages(
+        &self,
+        hits: &mut [Hit],
+        units: &std::collections::HashMap<i64, StoredUnit>,
+        audience: Audience,
+    ) -> Result<(), ServiceError> {
+        use crate::iiif::store as pages;
+        let by_code: std::collections::HashMap<&str, &StoredUnit> =
+            units.values().map(|u| (u.code.as_str(), u)).collect();
+        for hit in hits.iter_mut().filter(|h| h.digitized) {
+            let Some(unit) = by_code.get(hit.code.as_str()) else {
+                continue;
+            };
+            if audience == Audience::Public
+                && !crate::iiif::auth::public_pages(unit.effective_mode, unit.withdrawn)
+            {
+                continue;
+            }
+            let list = pages::pages_of(&self.db, &[unit.unit_id])
+                .await
+                .map_err(internal)?;
+            let Some(first) = list.first() else {
+                continue;
+            };
+            let mut chosen = first;
+            if let Some(snippet) = &hit.snippet
+                && list.iter().any(|p| p.has_text)
+            {
+                let texts = pages::page_texts(&self.db, unit.unit_id)
+                    .await
+                    .map_err(internal)?;
+                if let Some(seq) = page_of_snippet(snippet, &texts) {
+                    hit.page = Some(seq);
+                    chosen = list.iter().find(|p| p.seq == seq).unwrap_or(first);
+                }
+            }
+            hit.thumbnail = Some(pages::thumbnail_path(
+                &chosen.image_id,
+                chosen.width,
+                chosen.height,
+            ));
+        }
+        Ok(())
     }
 
     /// The public hit, or `None` when the public may not see the unit or an ancestor, or when
@@ -404,4 +452,57 @@ fn engine(e: SearchError) -> ServiceError {
 fn internal(e: sqlx::Error) -> ServiceError {
     tracing::error!(error = %e, "database error while searching");
     ServiceError::Internal
+}
+
+/// The page whose text holds the passage of `snippet` (HTML-escaped, matches in `<mark>`), if
+/// the passage comes from a page's text layer rather than from the description.
+fn page_of_snippet(snippet: &str, texts: &[(u32, String)]) -> Option<u32> {
+    let plain = snippet
+        .replace("<mark>", "")
+        .replace("</mark>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let passage = norm(&plain);
+    if passage.chars().count() < 8 {
+        return None;
+    }
+    let pages: Vec<(u32, String)> = texts.iter().map(|(n, t)| (*n, norm(t))).collect();
+    // The whole passage, else its longest line-free half (a passage may straddle two pages).
+    let words: Vec<&str> = passage.split(' ').collect();
+    let half = words.len() / 2;
+    let candidates = [
+        passage.clone(),
+        words[..half.max(1)].join(" "),
+        words[half..].join(" "),
+    ];
+    candidates
+        .iter()
+        .filter(|c| c.chars().count() >= 8)
+        .find_map(|c| pages.iter().find(|(_, t)| t.contains(c.as_str())).map(|(n, _)| *n))
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::page_of_snippet;
+
+    #[test]
+    fn a_passage_from_a_page_names_that_page_and_one_from_the_description_none() {
+        let texts = vec![
+            (1, "UỶ BAN NHÂN DÂN\nvề việc thành lập Ban chỉ đạo".to_string()),
+            (2, "Điều 2. Giao Sở Tài chính & Sở Nội vụ\nthực hiện quyết định này".to_string()),
+        ];
+        assert_eq!(
+            page_of_snippet("Giao <mark>Sở Tài chính</mark> &amp; Sở Nội vụ thực hiện", &texts),
+            Some(2)
+        );
+        assert_eq!(page_of_snippet("ban <mark>chỉ đạo</mark>", &texts), Some(1));
+        assert_eq!(
+            page_of_snippet("Tập quyết định về <mark>tổ chức</mark> cán bộ năm 1999", &texts),
+            None
+        );
+    }
 }

@@ -151,6 +151,7 @@ impl Indexer {
             }
         }
 
+        let with_pages = crate::iiif::store::any_text(&self.db).await?;
         let mut cursor = (from, i64::MIN);
         let mut since_commit = 0usize;
         loop {
@@ -163,15 +164,33 @@ impl Indexer {
             let known = store::ancestors_of(&self.db, &units).await?;
             let mut public = Changes::default();
             let mut staff = Changes::default();
+            // The text layer of digitised pages is searched as part of the unit's text.
+            let texts = if with_pages {
+                let ids: Vec<i64> = units.iter().map(|u| u.unit_id).collect();
+                crate::iiif::store::texts_of(&self.db, &ids).await?
+            } else {
+                Default::default()
+            };
             for (seq, unit) in &rows {
                 let chain = store::chain(unit, &known);
                 let place = placement(unit, &chain);
+                let pages_text = texts.get(&unit.unit_id);
                 if *seq > staff_from {
-                    staff.upserts.push(IndexDoc::staff(unit, &place));
+                    let mut doc = IndexDoc::staff(unit, &place);
+                    add_pages_text(&mut doc, pages_text);
+                    staff.upserts.push(doc);
                 }
                 if *seq > public_from {
                     match self.public_doc(unit, &chain, &place) {
-                        Some(doc) => public.upserts.push(doc),
+                        Some(mut doc) => {
+                            // Pages are public only where the unit itself is (rule 3): a
+                            // conditional unit's description may be public, its pages never.
+                            if crate::iiif::auth::public_pages(unit.effective_mode, unit.withdrawn)
+                            {
+                                add_pages_text(&mut doc, pages_text);
+                            }
+                            public.upserts.push(doc)
+                        }
                         None => public.removals.push(unit.unit_id),
                     }
                 }
@@ -303,6 +322,16 @@ impl Indexer {
             return None;
         }
         Some(IndexDoc::public(unit.unit_id, &view, place))
+    }
+}
+
+/// Appends the text layer of a unit's pages to its searchable text.
+fn add_pages_text(doc: &mut IndexDoc, text: Option<&String>) {
+    if let Some(t) = text.filter(|t| !t.is_empty()) {
+        if !doc.body.is_empty() {
+            doc.body.push('\n');
+        }
+        doc.body.push_str(t);
     }
 }
 

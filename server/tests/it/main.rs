@@ -5,6 +5,7 @@
 mod support;
 
 mod api;
+mod digitised;
 mod import;
 mod interrupted;
 mod leaks;

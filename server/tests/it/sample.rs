@@ -97,7 +97,7 @@ async fn each_broken_sample_file_is_rejected_as_its_name_says() {
     let bad = m["bad_inputs"].as_object().expect("bad_inputs");
     for (name, expect) in bad {
         let path = dir.join("catalogue/bad").join(name);
-        let result = import_paths(&t.db, &[path], false, &|_, _| {}).await;
+        let result = import_paths(&t.db, &t.store(), &[path], false, &|_, _| {}).await;
         if expect.get("error").is_some() {
             match result {
                 Err(ImportError::Unreadable(msg)) => assert!(

@@ -40,6 +40,11 @@ impl TestDb {
         }
     }
 
+    /// The master and derivative stores of the data directory.
+    pub fn store(&self) -> portal::iiif::store::Store {
+        portal::iiif::store::Store::new(self.dir.path())
+    }
+
     /// Whether this is the SQLite run (byte scans of files make sense only there).
     pub fn is_sqlite(&self) -> bool {
         self.db.dialect == portal::db::Dialect::Sqlite
@@ -48,7 +53,7 @@ impl TestDb {
     /// Imports paths and returns the report.
     pub async fn import(&self, paths: &[&Path]) -> ImportReport {
         let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
-        import_paths(&self.db, &paths, false, &|_, _| {})
+        import_paths(&self.db, &self.store(), &paths, false, &|_, _| {})
             .await
             .expect("import runs")
     }
@@ -130,6 +135,10 @@ pub fn test_config(data_dir: &Path, visibility: Visibility) -> Config {
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::SeqCst)
         ),
+        iiif_rights: Some("http://creativecommons.org/publicdomain/mark/1.0/".into()),
+        iiif_attribution: None,
+        watermark_font: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf".into(),
+        ingest_workers: Some(1),
     }
 }
 

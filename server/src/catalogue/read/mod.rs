@@ -11,6 +11,7 @@
 mod csv;
 mod ead;
 mod ead_map;
+mod package;
 mod xlsx;
 
 use super::model::{SourceRow, Table, Warning};
@@ -23,10 +24,12 @@ use std::sync::Arc;
 pub enum ReadError {
     #[error("{file}: không đọc được ({message}) — kiểm tra đường dẫn và quyền đọc tệp")]
     Io { file: Arc<str>, message: String },
-    #[error("{file}: không hỗ trợ loại tệp này — dùng CSV (UTF-8), XLSX hoặc EAD XML")]
+    #[error(
+        "{file}: không hỗ trợ loại tệp này — dùng CSV (UTF-8), XLSX, EAD XML hoặc gói TT05 (.zip)"
+    )]
     Unsupported { file: Arc<str> },
     #[error(
-        "{file}: thư mục không có tệp CSV, XLSX hay XML nào để nhập (thư mục con không được đọc)"
+        "{file}: thư mục không có tệp CSV, XLSX, XML hay gói TT05 (.zip) nào để nhập (thư mục con không được đọc, trừ thư mục gói có METS.xml)"
     )]
     EmptyFolder { file: Arc<str> },
     #[error("{file}: tệp trống — dòng 1 phải là dòng tiêu đề cột")]
@@ -78,6 +81,63 @@ pub enum ReadError {
     NotEad { file: Arc<str>, root: String },
     #[error("{file}: tệp đã thay đổi sau lần kiểm tra — chạy lại lệnh nhập")]
     Changed { file: Arc<str> },
+    #[error("{file}: không đọc được gói ({message}) — tải lại tệp .zip đầy đủ hoặc nén lại gói")]
+    Zip { file: Arc<str>, message: String },
+    #[error(
+        "{file}: thiếu tệp {inner} mà {mets} khai báo — lấy lại gói đầy đủ từ hệ thống lưu trữ"
+    )]
+    PackageMissing {
+        file: Arc<str>,
+        inner: String,
+        mets: String,
+    },
+    #[error(
+        "{file}: tệp {inner} có {found} byte, khác với SIZE=\"{declared}\" mà {mets} khai báo (tệp bị cắt, thay đổi hoặc hỏng) — lấy lại gói từ hệ thống lưu trữ"
+    )]
+    PackageSize {
+        file: Arc<str>,
+        inner: String,
+        mets: String,
+        declared: u64,
+        found: u64,
+    },
+    #[error(
+        "{file}: tệp {inner} có {kind} khác với {mets} khai báo (tệp bị thay đổi hoặc hỏng) — lấy lại gói từ hệ thống lưu trữ"
+    )]
+    PackageChecksum {
+        file: Arc<str>,
+        inner: String,
+        mets: String,
+        kind: String,
+    },
+    #[error(
+        "{file}: tệp {inner} có trong gói nhưng không METS.xml nào khai báo — xóa tệp thừa, hoặc đóng gói lại để METS.xml khai báo tệp này"
+    )]
+    PackageExtra { file: Arc<str>, inner: String },
+    /// A package whose structure is wrong: no METS.xml, a broken reference, malformed XML ….
+    #[error("{file}: {}", package_place(.inner, .line, .reason))]
+    Package {
+        file: Arc<str>,
+        inner: String,
+        line: Option<u64>,
+        reason: String,
+    },
+    #[error(
+        "{file}: không đọc được tệp số hóa {inner} ({message}) — kiểm tra đường dẫn trong digitalFiles (Tệp số hóa) và tệp có nằm đúng chỗ không"
+    )]
+    Attachment {
+        file: Arc<str>,
+        inner: String,
+        message: String,
+    },
+}
+
+/// `METS.xml, dòng 12: reason` — where inside a package a problem is.
+fn package_place(inner: &str, line: &Option<u64>, reason: &str) -> String {
+    match line {
+        Some(line) => format!("{inner}, dòng {line}: {reason}"),
+        None => format!("{inner}: {reason}"),
+    }
 }
 
 impl ReadError {
@@ -97,7 +157,14 @@ impl ReadError {
             | ReadError::Xlsx { file, .. }
             | ReadError::Xml { file, .. }
             | ReadError::NotEad { file, .. }
-            | ReadError::Changed { file } => file,
+            | ReadError::Changed { file }
+            | ReadError::Zip { file, .. }
+            | ReadError::PackageMissing { file, .. }
+            | ReadError::PackageSize { file, .. }
+            | ReadError::PackageChecksum { file, .. }
+            | ReadError::PackageExtra { file, .. }
+            | ReadError::Package { file, .. }
+            | ReadError::Attachment { file, .. } => file,
         }
     }
 
@@ -111,6 +178,7 @@ impl ReadError {
             | ReadError::Header { line, .. }
             | ReadError::Xml { line, .. } => Some(*line),
             ReadError::Utf16 { .. } => Some(1),
+            ReadError::Package { line, .. } => *line,
             _ => None,
         }
     }
@@ -129,6 +197,8 @@ pub enum Format {
     Csv,
     Xlsx,
     Ead,
+    /// A TT05 SIP/AIP package: a zip, or a folder holding `METS.xml`.
+    Package,
 }
 
 /// How the second pass reads a file (found by the first).
@@ -138,6 +208,7 @@ enum Layout {
     /// XLSX: the header map and the sheet row (1-based) of the header.
     Sheet(super::headers::HeaderMap, u64),
     Ead,
+    Package(Arc<package::Plan>),
 }
 
 /// One readable input file, checked by the first pass.
@@ -168,11 +239,32 @@ impl Source {
                 xlsx::rows(&self.path, self.name.clone(), map.clone(), *header_line)
             }
             Layout::Ead => ead::rows(&self.path, self.name.clone()),
+            Layout::Package(plan) => package::rows(&self.path, self.name.clone(), plan.clone()),
         }
+    }
+
+    /// Reads a digitised file a row lists in `digitalFiles`. For a package, `rel` is relative to
+    /// the package root and read from the zip or folder; otherwise it is relative to the folder of
+    /// the source file (`../scans/x/001.jpg` is allowed).
+    pub fn read_attachment(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
+        if self.format == Format::Package {
+            return package::read_attachment(&self.path, &self.name, rel);
+        }
+        let rel_path = rel.trim().replace('\\', "/");
+        let base = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::read(base.join(&rel_path)).map_err(|e| ReadError::Attachment {
+            file: self.name.clone(),
+            inner: rel.to_string(),
+            message: e.to_string(),
+        })
     }
 
     /// Import order inside a folder: EAD (self-contained) first, then fonds, files, documents.
     fn rank(&self) -> u8 {
+        if self.format == Format::Package {
+            // A package holds a file and its items, and needs its fonds: after fonds tables.
+            return 2;
+        }
         match self.table {
             None => 0,
             Some(Table::Fonds) => 1,
@@ -208,13 +300,21 @@ impl Input {
     }
 }
 
-/// Opens a CSV, XLSX or EAD file, or a folder (every such file directly inside it), and runs the
-/// first pass on each. Fails only when the path itself cannot be used; unreadable files are
+/// Opens a CSV, XLSX or EAD file, a TT05 package (zip, or a folder holding `METS.xml`), or a
+/// folder (every such file directly inside it, and every package folder), and runs the first pass
+/// on each. Fails only when the path itself cannot be used; unreadable files are
 /// listed in `Input::failed`.
 pub fn open(path: &Path) -> Result<Input, ReadError> {
     let shown: Arc<str> = Arc::from(path.display().to_string());
     let meta = std::fs::metadata(path).map_err(|e| ReadError::io(&shown, e))?;
     let mut input = Input::default();
+    if meta.is_dir() && package::is_package_dir(path) {
+        match scan(path, Format::Package) {
+            Ok(s) => input.sources.push(s),
+            Err(e) => input.failed.push(e),
+        }
+        return Ok(input);
+    }
     if !meta.is_dir() {
         let format = format_of(path).ok_or(ReadError::Unsupported { file: shown })?;
         match scan(path, format) {
@@ -228,7 +328,16 @@ pub fn open(path: &Path) -> Result<Input, ReadError> {
         let entry = entry.map_err(|e| ReadError::io(&shown, e))?;
         let p = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') || name.starts_with("~$") || !p.is_file() {
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        if p.is_dir() {
+            if package::is_package_dir(&p) {
+                files.push((name, p, Format::Package));
+            }
+            continue;
+        }
+        if !p.is_file() {
             continue;
         }
         if let Some(format) = extension_format(&p) {
@@ -257,11 +366,13 @@ fn extension_format(path: &Path) -> Option<Format> {
         "csv" => Some(Format::Csv),
         "xlsx" => Some(Format::Xlsx),
         "xml" => Some(Format::Ead),
+        "zip" => Some(Format::Package),
         _ => None,
     }
 }
 
-/// By extension, else by the first bytes (a zip is taken for XLSX, `<` for XML, text for CSV).
+/// By extension, else by the first bytes (a zip holding `METS.xml` is a package, another zip is
+/// taken for XLSX, `<` for XML, text for CSV).
 fn format_of(path: &Path) -> Option<Format> {
     if path.extension().is_some() {
         return extension_format(path);
@@ -271,7 +382,11 @@ fn format_of(path: &Path) -> Option<Format> {
     let head = &head[..n];
     let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     if head.starts_with(b"PK\x03\x04") {
-        Some(Format::Xlsx)
+        Some(if package::is_package_zip(path) {
+            Format::Package
+        } else {
+            Format::Xlsx
+        })
     } else if text.trim_ascii_start().starts_with(b"<") {
         Some(Format::Ead)
     } else {
@@ -309,6 +424,10 @@ fn scan(path: &Path, format: Format) -> Result<Source, ReadError> {
         Format::Ead => {
             let (rows, warnings) = ead::scan(path, &name)?;
             (None, rows, warnings, Layout::Ead)
+        }
+        Format::Package => {
+            let (rows, warnings, plan) = package::scan(path, &name)?;
+            (None, rows, warnings, Layout::Package(Arc::new(plan)))
         }
     };
     Ok(Source {

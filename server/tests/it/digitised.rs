@@ -1,0 +1,6 @@
+//! Digitised records: packages and scans in, IIIF out, conditional pages kept in.
+
+mod fixture;
+mod leaks;
+mod packages;
+mod serving;
