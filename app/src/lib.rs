@@ -1,6 +1,7 @@
 //! The Leptos application: routes, pages, components, wire types and server functions.
 //! It compiles for the server (feature `ssr`) and for WebAssembly (feature `hydrate`) and holds
 //! no database or file-system code: server functions reach the backend through [`service`].
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod codes;

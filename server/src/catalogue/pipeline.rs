@@ -148,7 +148,7 @@ pub async fn import_paths(
         if report.purged > 0 {
             // Pages, images and masters of units that became secret go with them.
             store
-                .collect(db)
+                .collect(db, None)
                 .await
                 .map_err(|e| ImportError::Internal(e.to_string()))?;
         }

@@ -33,7 +33,12 @@ pub async fn prepare(db: &Db, config: &Config, items: u64) -> anyhow::Result<()>
     eprintln!("{}", report.summary());
     // Digitised records: written as an archivist's input and imported the same way, then their
     // pages made before the portal opens.
-    // DEMO_SCANS_PENDING
+    let digitised = config.data_dir.join("demo-digitised");
+    let n = super::demo_scans::write(&dir, &digitised)?;
+    eprintln!("Tạo {n} tài liệu số hóa trình diễn (demo digitised records) …");
+    let report = pipeline::import_paths(db, &store, &[digitised], false, &|_, _| {}).await?;
+    eprintln!("{}", report.summary());
+    super::pages::ingest(db, &store).await?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The `portal` command line (interfaces.md §1): one binary, one subcommand per job.
 
 mod demo;
+mod demo_scans;
 mod import;
 mod index;
 mod pages;

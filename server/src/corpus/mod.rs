@@ -16,6 +16,7 @@ mod organs;
 mod patterns;
 mod plan;
 mod render;
+pub mod scans;
 mod topics;
 mod words;
 

@@ -77,7 +77,9 @@ pub(super) fn text_width(text: &str, size: f32) -> f32 {
         return text.chars().count() as f32 * size * 0.55;
     };
     let scaled = font.as_scaled(PxScale::from(size));
-    text.chars().map(|c| scaled.h_advance(font.glyph_id(c))).sum()
+    text.chars()
+        .map(|c| scaled.h_advance(font.glyph_id(c)))
+        .sum()
 }
 
 /// Draws `text` with its baseline starting at (`x`, `y`); grey bars stand in when the font is
@@ -102,7 +104,13 @@ pub(super) fn draw_text(img: &mut RgbImage, text: &str, x: f32, y: f32, size: f3
         if let Some(outline) = font.outline_glyph(glyph) {
             let b = outline.px_bounds();
             outline.draw(|gx, gy, cov| {
-                blend(img, b.min.x as i64 + i64::from(gx), b.min.y as i64 + i64::from(gy), color, cov);
+                blend(
+                    img,
+                    b.min.x as i64 + i64::from(gx),
+                    b.min.y as i64 + i64::from(gy),
+                    color,
+                    cov,
+                );
             });
         }
     }
@@ -123,15 +131,52 @@ pub fn scan_page(seed: u64, title: &str, lines: &[String], width: u32, height: u
     let mut y = 110.0 * s;
     let organ = format!("ỦY BAN NHÂN DÂN TỈNH {}", PROVINCE.to_uppercase());
     draw_centered(&mut img, &organ, left, y, 21.0 * s, ink);
-    draw_centered(&mut img, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", right, y, 21.0 * s, ink);
+    draw_centered(
+        &mut img,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        right,
+        y,
+        21.0 * s,
+        ink,
+    );
     y += 32.0 * s;
-    draw_centered(&mut img, "Độc lập - Tự do - Hạnh phúc", right, y, 22.0 * s, ink);
-    rule(&mut img, right - 150.0 * s, right + 150.0 * s, y + 8.0 * s, ink);
-    rule(&mut img, left - 60.0 * s, left + 60.0 * s, y - 14.0 * s, ink);
+    draw_centered(
+        &mut img,
+        "Độc lập - Tự do - Hạnh phúc",
+        right,
+        y,
+        22.0 * s,
+        ink,
+    );
+    rule(
+        &mut img,
+        right - 150.0 * s,
+        right + 150.0 * s,
+        y + 8.0 * s,
+        ink,
+    );
+    rule(
+        &mut img,
+        left - 60.0 * s,
+        left + 60.0 * s,
+        y - 14.0 * s,
+        ink,
+    );
     y += 50.0 * s;
     let number = rng.random_range(100..3000);
-    let (day, month, year) = (rng.random_range(1..29), rng.random_range(1..13), rng.random_range(1976..2016));
-    draw_centered(&mut img, &format!("Số: {number}/QĐ-UBND"), left, y, 22.0 * s, ink);
+    let (day, month, year) = (
+        rng.random_range(1..29),
+        rng.random_range(1..13),
+        rng.random_range(1976..2016),
+    );
+    draw_centered(
+        &mut img,
+        &format!("Số: {number}/QĐ-UBND"),
+        left,
+        y,
+        22.0 * s,
+        ink,
+    );
     let date = format!("{PROVINCE}, ngày {day:02} tháng {month:02} năm {year}");
     draw_centered(&mut img, &date, right, y, 21.0 * s, ink);
     y += 90.0 * s;
@@ -150,7 +195,13 @@ pub fn scan_page(seed: u64, title: &str, lines: &[String], width: u32, height: u
         draw_text(&mut img, line, margin + indent, y, body, ink);
         y += 38.0 * s;
     }
-    stamp(&mut img, &mut rng, right, (height as f32 - 150.0 * s).max(y + 40.0 * s), s);
+    stamp(
+        &mut img,
+        &mut rng,
+        right,
+        (height as f32 - 150.0 * s).max(y + 40.0 * s),
+        s,
+    );
     img
 }
 
@@ -191,7 +242,9 @@ fn stamp(img: &mut RgbImage, rng: &mut StdRng, cx: f32, cy: f32, s: f32) {
             let d = ((x as f32 - cx).powi(2) + (y as f32 - cy).powi(2)).sqrt();
             let ring = |radius: f32, half: f32| (half + 0.5 - (d - radius).abs()).clamp(0.0, 1.0);
             let star = star_cover(x as f32 - cx, y as f32 - cy, 28.0 * s);
-            let cover = ring(r - 3.0 * s, 3.0 * s).max(ring(r - 14.0 * s, 1.2 * s)).max(star);
+            let cover = ring(r - 3.0 * s, 3.0 * s)
+                .max(ring(r - 14.0 * s, 1.2 * s))
+                .max(star);
             if cover > 0.0 {
                 let speckle = (hash((x as u64) << 20 ^ y as u64) & 7) as f32 / 20.0;
                 blend(img, x, y, red, cover * (0.75 - speckle));
@@ -224,20 +277,35 @@ pub fn two_layer_pdf(seed: u64, title: &str, pages: &[Vec<String>]) -> Result<Ve
     let (w, h) = PAGE_SIZE;
     let mut out = Vec::with_capacity(pages.len());
     for (i, lines) in pages.iter().enumerate() {
-        let page_title = if i == 0 { title.to_owned() } else { format!("{title} (tiếp theo)") };
+        let page_title = if i == 0 {
+            title.to_owned()
+        } else {
+            format!("{title} (tiếp theo)")
+        };
         let img = scan_page(hash(seed.wrapping_add(i as u64)), &page_title, lines, w, h);
         let mut jpeg = Vec::new();
         jpeg_encoder::Encoder::new(&mut jpeg, 80)
-            .encode(img.as_raw(), w as u16, h as u16, jpeg_encoder::ColorType::Rgb)
+            .encode(
+                img.as_raw(),
+                w as u16,
+                h as u16,
+                jpeg_encoder::ColorType::Rgb,
+            )
             .map_err(|e| format!("Không mã hóa được JPEG: {e} (JPEG encoding failed)"))?;
         let mut text = page_title.to_uppercase();
         for line in lines {
             text.push('\n');
             text.push_str(line);
         }
-        out.push(PdfPage { jpeg, width: w, height: h, text: Some(text) });
+        out.push(PdfPage {
+            jpeg,
+            width: w,
+            height: h,
+            text: Some(text),
+        });
     }
     // A fixed date keeps the bytes reproducible.
-    let created = time::OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000 + (seed % 3650) as i64);
+    let created =
+        time::OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000 + (seed % 3650) as i64);
     write_pdf_at(&out, title, PAGE_DPI, Some(&font), created)
 }

@@ -79,7 +79,8 @@ pub async fn run(db: &Db, store: &Store, job: &Job) -> anyhow::Result<Vec<Failur
         jobs::progress(db, job.id, n as i64 + 1, total).await?;
     }
     replace_pages(db, &payload.code, &pages).await?;
-    store.collect(db).await?;
+    // The unit's previous pages (or, if it was purged meanwhile, these) may be orphans now.
+    store.collect(db, Some(job.id)).await?;
     jobs::finish(db, job.id, &failures).await?;
     Ok(failures)
 }
@@ -163,6 +164,10 @@ async fn known_text(db: &Db, image_id: &str) -> Option<String> {
 async fn replace_pages(db: &Db, code: &str, pages: &[ReadyPage]) -> sqlx::Result<()> {
     let mut conn = db.pool.acquire().await?;
     let mut tx = conn.begin().await?;
+    // Write first: on SQLite a transaction that reads before it writes cannot take the write
+    // lock once another writer has committed meanwhile.
+    let now = now_text();
+    let seq = crate::catalogue::store::next_change_seq(&mut tx, &now).await?;
     let unit: Option<(i64, Option<i64>)> =
         sqlx::query_as("select unit_id, parent_id from units where code = $1")
             .bind(code)
@@ -175,7 +180,6 @@ async fn replace_pages(db: &Db, code: &str, pages: &[ReadyPage]) -> sqlx::Result
         .bind(unit_id)
         .execute(&mut *tx)
         .await?;
-    let now = now_text();
     for (n, page) in pages.iter().enumerate() {
         sqlx::query(
             "insert into pages (unit_id, seq, image_id, text, created_at, updated_at) \
@@ -189,7 +193,6 @@ async fn replace_pages(db: &Db, code: &str, pages: &[ReadyPage]) -> sqlx::Result
         .execute(&mut *tx)
         .await?;
     }
-    let seq = crate::catalogue::store::next_change_seq(&mut tx, &now).await?;
     sqlx::query("update units set change_seq = $1 where unit_id = $2 or unit_id = $3")
         .bind(seq)
         .bind(unit_id)

@@ -55,15 +55,21 @@ pub fn write_pdf_at(
     created: time::OffsetDateTime,
 ) -> Result<Vec<u8>, String> {
     if !(dpi.is_finite() && dpi > 0.0) {
-        return Err(format!("độ phân giải không hợp lệ: {dpi} dpi (invalid dpi)"));
+        return Err(format!(
+            "độ phân giải không hợp lệ: {dpi} dpi (invalid dpi)"
+        ));
     }
-    let has_text = pages.iter().any(|p| p.text.as_deref().is_some_and(|t| !t.trim().is_empty()));
+    let has_text = pages
+        .iter()
+        .any(|p| p.text.as_deref().is_some_and(|t| !t.trim().is_empty()));
     let fonts = match (has_text, font) {
         (false, _) => None,
         (true, None) => {
-            return Err("Cần phông chữ TrueType để ghi lớp chữ (a TrueType font is needed for the \
+            return Err(
+                "Cần phông chữ TrueType để ghi lớp chữ (a TrueType font is needed for the \
                         text layer)"
-                .into());
+                    .into(),
+            );
         }
         (true, Some(bytes)) => {
             let outline = FontRef::try_from_slice(bytes)
@@ -95,8 +101,12 @@ pub fn write_pdf_at(
         let image = Image::from_jpeg(page.jpeg.clone().into(), false)
             .map_err(|e| format!("Trang {}: ảnh JPEG không hợp lệ: {e} (invalid JPEG)", n + 1))?;
         let (w, h) = (page.width as f32 * scale, page.height as f32 * scale);
-        let size = Size::from_wh(w, h)
-            .ok_or_else(|| format!("Trang {}: kích thước trang không hợp lệ (invalid page size)", n + 1))?;
+        let size = Size::from_wh(w, h).ok_or_else(|| {
+            format!(
+                "Trang {}: kích thước trang không hợp lệ (invalid page size)",
+                n + 1
+            )
+        })?;
         let mut pdf_page = document.start_page_with(krilla::page::PageSettings::new(size));
         let mut surface = pdf_page.surface();
         surface.draw_image(image, size);
@@ -106,7 +116,9 @@ pub fn write_pdf_at(
         surface.finish();
         pdf_page.finish();
     }
-    let mut bytes = document.finish().map_err(|e| format!("Không ghi được PDF: {e:?} (PDF export failed)"))?;
+    let mut bytes = document
+        .finish()
+        .map_err(|e| format!("Không ghi được PDF: {e:?} (PDF export failed)"))?;
     make_text_invisible(&mut bytes);
     Ok(bytes)
 }
@@ -163,9 +175,18 @@ fn draw_text_layer(
         if glyphs.is_empty() || em_width <= 0.0 {
             continue;
         }
-        let size = (0.75 * line_h).min((w - 2.0 * margin_x) / em_width).max(0.5);
+        let size = (0.75 * line_h)
+            .min((w - 2.0 * margin_x) / em_width)
+            .max(0.5);
         let baseline = top + line_h * (i as f32 + 0.8);
-        surface.draw_glyphs(Point::from_xy(margin_x, baseline), &glyphs, font.clone(), line, size, false);
+        surface.draw_glyphs(
+            Point::from_xy(margin_x, baseline),
+            &glyphs,
+            font.clone(),
+            line,
+            size,
+            false,
+        );
     }
 }
 

@@ -17,6 +17,9 @@ use super::request::{Format, Quality, Resolved};
 use image::DynamicImage;
 use std::path::{Path, PathBuf};
 
+/// The thumbnails below the top level go down to a longer side of at most this.
+pub const THUMB_MIN: u32 = 100;
+
 /// Tile edge in full-size pixels at scale factor 1 (and in output pixels at every level).
 pub const TILE: u32 = 512;
 
@@ -55,7 +58,20 @@ impl Layout {
             .map(|&sf| (width.div_ceil(sf), height.div_ceil(sf)))
             .filter(|&(w, h)| w.max(h) <= MAX_FIXED && w > 0 && h > 0)
             .collect();
-        sizes.reverse();
+        // Below the one-tile top level, halve on for thumbnails until the longer side is at
+        // most THUMB_MIN (never under 16 pixels): page strips and result lists use them.
+        let top = *scale_factors.last().unwrap_or(&1);
+        let mut sf = top;
+        loop {
+            let (w, h) = (width.div_ceil(sf * 2), height.div_ceil(sf * 2));
+            if w.min(h) < 16 || width.div_ceil(sf).max(height.div_ceil(sf)) <= THUMB_MIN {
+                break;
+            }
+            sf *= 2;
+            sizes.push((w, h));
+        }
+        sizes.sort_unstable();
+        sizes.dedup();
         Layout {
             width,
             height,

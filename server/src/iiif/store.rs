@@ -90,7 +90,21 @@ impl Store {
     /// Deletes images no page refers to (and that are not standalone), their derivative folders,
     /// and masters no image refers to any more. Run after a purge, so that nothing derived from
     /// a unit that became secret stays on disk (domain.md §3 rule 1). Returns images removed.
-    pub async fn collect(&self, db: &Db) -> anyhow::Result<u64> {
+    ///
+    /// Images of masters that a pending ingest job (other than `running_job`, the caller's own)
+    /// is about to page are left alone: they have no page yet because their job has not finished.
+    pub async fn collect(&self, db: &Db, running_job: Option<i64>) -> anyhow::Result<u64> {
+        let pending: Vec<(i64, String)> = sqlx::query_as(
+            "select job_id, payload from jobs where kind = 'ingest' and state in ('queued', 'running')",
+        )
+        .fetch_all(&db.pool)
+        .await?;
+        let busy: std::collections::HashSet<String> = pending
+            .iter()
+            .filter(|(id, _)| Some(*id) != running_job)
+            .filter_map(|(_, p)| serde_json::from_str::<super::ingest::Payload>(p).ok())
+            .flat_map(|p| p.files.into_iter().map(|f| f.sha))
+            .collect();
         let orphans: Vec<(String, String)> = sqlx::query(
             "select image_id, master from images i where standalone = 0 \
              and not exists (select 1 from pages p where p.image_id = i.image_id)",
@@ -98,7 +112,8 @@ impl Store {
         .fetch_all(&db.pool)
         .await?
         .iter()
-        .map(|r| (r.get(0), r.get(1)))
+        .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1)))
+        .filter(|(_, master)| !busy.contains(master))
         .collect();
         for (image_id, _) in &orphans {
             sqlx::query("delete from images where image_id = $1")
@@ -318,11 +333,11 @@ pub async fn any_text(db: &Db) -> sqlx::Result<bool> {
     Ok(n > 0)
 }
 
-/// The URL path of the smallest stored size of an image (longer side at most 512 pixels): the
-/// size of the last pyramid level, served straight from disk.
+/// The URL path of a thumbnail of an image: the largest stored size whose longer side is at
+/// most 256 pixels, served straight from disk.
 pub fn thumbnail_path(image_id: &str, width: u32, height: u32) -> String {
     let mut sf = 1u32;
-    while width.div_ceil(sf) > super::pyramid::TILE || height.div_ceil(sf) > super::pyramid::TILE {
+    while width.div_ceil(sf) > 256 || height.div_ceil(sf) > 256 {
         sf *= 2;
     }
     format!(

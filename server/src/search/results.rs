@@ -457,20 +457,24 @@ fn internal(e: sqlx::Error) -> ServiceError {
 /// The page whose text holds the passage of `snippet` (HTML-escaped, matches in `<mark>`), if
 /// the passage comes from a page's text layer rather than from the description.
 fn page_of_snippet(snippet: &str, texts: &[(u32, String)]) -> Option<u32> {
-    let plain = snippet
-        .replace("<mark>", "")
-        .replace("</mark>", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    let plain = unescape(snippet);
     let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let passage = norm(&plain);
     if passage.chars().count() < 8 {
         return None;
     }
     let pages: Vec<(u32, String)> = texts.iter().map(|(n, t)| (*n, norm(t))).collect();
+    // The line with the most matches, first: a passage may run over the description and pages.
+    let best_line = snippet
+        .lines()
+        .max_by_key(|l| l.matches("<mark>").count())
+        .filter(|l| l.contains("<mark>"))
+        .map(|l| norm(&unescape(l)));
+    if let Some(line) = best_line.filter(|l| l.chars().count() >= 8)
+        && let Some((n, _)) = pages.iter().find(|(_, t)| t.contains(line.as_str()))
+    {
+        return Some(*n);
+    }
     // The whole passage, else its longest line-free half (a passage may straddle two pages).
     let words: Vec<&str> = passage.split(' ').collect();
     let half = words.len() / 2;
@@ -483,6 +487,18 @@ fn page_of_snippet(snippet: &str, texts: &[(u32, String)]) -> Option<u32> {
         .iter()
         .filter(|c| c.chars().count() >= 8)
         .find_map(|c| pages.iter().find(|(_, t)| t.contains(c.as_str())).map(|(n, _)| *n))
+}
+
+/// The text of an escaped snippet without its marks.
+fn unescape(snippet: &str) -> String {
+    snippet
+        .replace("<mark>", "")
+        .replace("</mark>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -500,6 +516,14 @@ mod page_tests {
             Some(2)
         );
         assert_eq!(page_of_snippet("ban <mark>chỉ đạo</mark>", &texts), Some(1));
+        // A passage over the description and two pages: the line with the matches decides.
+        assert_eq!(
+            page_of_snippet(
+                "giáo dục\n\nUỶ BAN NHÂN DÂN\n\nĐiều 2. Giao <mark>Sở</mark> <mark>Tài</mark> chính",
+                &texts
+            ),
+            Some(2)
+        );
         assert_eq!(
             page_of_snippet("Tập quyết định về <mark>tổ chức</mark> cán bộ năm 1999", &texts),
             None

@@ -23,8 +23,18 @@ const DISTRICTS: [&str; 10] = [
 ];
 
 const VILLAGES: [&str; 12] = [
-    "Xã Đắk Pék", "Xã Mường Hoong", "Xã Bờ Y", "Xã Diên Bình", "Xã Hiếu", "Xã Măng Cành",
-    "Xã Đắk Ruồng", "Xã Hà Mòn", "Xã Rờ Kơi", "Xã Ya Xiêr", "Xã Đắk Hà", "Xã Ngọc Réo",
+    "Xã Đắk Pék",
+    "Xã Mường Hoong",
+    "Xã Bờ Y",
+    "Xã Diên Bình",
+    "Xã Hiếu",
+    "Xã Măng Cành",
+    "Xã Đắk Ruồng",
+    "Xã Hà Mòn",
+    "Xã Rờ Kơi",
+    "Xã Ya Xiêr",
+    "Xã Đắk Hà",
+    "Xã Ngọc Réo",
 ];
 
 /// Smooth value noise in [0, 1] on a lattice of `cell` pixels.
@@ -34,7 +44,8 @@ fn value_noise(seed: u64, x: f32, y: f32, cell: f32) -> f32 {
     let (tx, ty) = (fx - ix, fy - iy);
     let (sx, sy) = (tx * tx * (3.0 - 2.0 * tx), ty * ty * (3.0 - 2.0 * ty));
     let corner = |dx: i64, dy: i64| {
-        let key = ((ix as i64 + dx) as u64).wrapping_mul(0x9E37_79B9) ^ ((iy as i64 + dy) as u64) << 32;
+        let key =
+            ((ix as i64 + dx) as u64).wrapping_mul(0x9E37_79B9) ^ ((iy as i64 + dy) as u64) << 32;
         (hash(seed ^ key) & 0xFFFF) as f32 / 65535.0
     };
     let top = corner(0, 0) + (corner(1, 0) - corner(0, 0)) * sx;
@@ -64,7 +75,14 @@ pub fn map_image(seed: u64, width: u32, height: u32) -> RgbImage {
     let (gw, gh) = (w / step + 2, h / step + 2);
     let grid: Vec<f32> = (0..gw * gh)
         .into_par_iter()
-        .map(|i| coarse_height(seed, ((i % gw) * step) as f32, ((i / gw) * step) as f32, size))
+        .map(|i| {
+            coarse_height(
+                seed,
+                ((i % gw) * step) as f32,
+                ((i / gw) * step) as f32,
+                size,
+            )
+        })
         .collect();
     let mut data = vec![0u8; w * h * 3];
     data.par_chunks_mut(w * 3).enumerate().for_each(|(y, row)| {
@@ -77,14 +95,19 @@ pub fn map_image(seed: u64, width: u32, height: u32) -> RgbImage {
             let top = at(0, 0) + (at(1, 0) - at(0, 0)) * tx;
             let bottom = at(0, 1) + (at(1, 1) - at(0, 1)) * tx;
             let fine = value_noise(seed ^ 0xABCD, x as f32, y as f32, 6.0) - 0.5;
-            let height = top + (bottom - top) * ty + 0.012 * fine;
+            let base = top + (bottom - top) * ty;
+            let height = base + 0.012 * fine;
             let grain = (hash(seed ^ ((y as u64) << 32) ^ x as u64) & 7) as f32 - 3.5;
             let mut rgb = colour(height);
             // Contour every 0.025 of height, index contour every 0.1.
-            if height > 0.42 {
-                let c = (height * 40.0).fract();
+            if base > 0.42 {
+                let c = (base * 40.0).fract();
                 if !(0.04..=0.96).contains(&c) {
-                    let strength = if ((height * 10.0).fract()) < 0.03 { 0.55 } else { 0.3 };
+                    let strength = if ((base * 10.0).fract()) < 0.03 {
+                        0.55
+                    } else {
+                        0.3
+                    };
                     rgb = rgb.map(|v| v * (1.0 - strength) + 110.0 * strength);
                 }
             }
@@ -100,7 +123,8 @@ pub fn map_image(seed: u64, width: u32, height: u32) -> RgbImage {
             }
         }
     });
-    let mut img = RgbImage::from_raw(w as u32, h as u32, data).unwrap_or_else(|| RgbImage::new(width, height));
+    let mut img = RgbImage::from_raw(w as u32, h as u32, data)
+        .unwrap_or_else(|| RgbImage::new(width, height));
     let mut rng = StdRng::seed_from_u64(seed);
     roads(&mut img, &mut rng, size);
     labels(&mut img, &mut rng, size);
@@ -111,16 +135,36 @@ pub fn map_image(seed: u64, width: u32, height: u32) -> RgbImage {
 fn colour(h: f32) -> [f32; 3] {
     let lerp = |a: [f32; 3], b: [f32; 3], t: f32| {
         let t = t.clamp(0.0, 1.0);
-        [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
+        [
+            a[0] + (b[0] - a[0]) * t,
+            a[1] + (b[1] - a[1]) * t,
+            a[2] + (b[2] - a[2]) * t,
+        ]
     };
     if h < 0.42 {
-        lerp([70.0, 120.0, 180.0], [160.0, 200.0, 230.0], (h - 0.25) / 0.17)
+        lerp(
+            [70.0, 120.0, 180.0],
+            [160.0, 200.0, 230.0],
+            (h - 0.25) / 0.17,
+        )
     } else if h < 0.55 {
-        lerp([180.0, 215.0, 160.0], [215.0, 225.0, 165.0], (h - 0.42) / 0.13)
+        lerp(
+            [180.0, 215.0, 160.0],
+            [215.0, 225.0, 165.0],
+            (h - 0.42) / 0.13,
+        )
     } else if h < 0.68 {
-        lerp([215.0, 225.0, 165.0], [225.0, 195.0, 140.0], (h - 0.55) / 0.13)
+        lerp(
+            [215.0, 225.0, 165.0],
+            [225.0, 195.0, 140.0],
+            (h - 0.55) / 0.13,
+        )
     } else {
-        lerp([225.0, 195.0, 140.0], [165.0, 125.0, 95.0], (h - 0.68) / 0.2)
+        lerp(
+            [225.0, 195.0, 140.0],
+            [165.0, 125.0, 95.0],
+            (h - 0.68) / 0.2,
+        )
     }
 }
 
@@ -129,7 +173,11 @@ fn roads(img: &mut RgbImage, rng: &mut StdRng, size: f32) {
     let (w, h) = (img.width() as f32, img.height() as f32);
     for n in 0..28 {
         let major = n < 6;
-        let (width, colour) = if major { (size / 900.0, [200, 40, 40]) } else { (size / 2400.0, [230, 140, 40]) };
+        let (width, colour) = if major {
+            (size / 900.0, [200, 40, 40])
+        } else {
+            (size / 2400.0, [230, 140, 40])
+        };
         let (mut x, mut y) = (rng.random_range(0.0..w), rng.random_range(0.0..h));
         let mut heading: f32 = rng.random_range(0.0..std::f32::consts::TAU);
         let segments = if major { 160 } else { 60 };
@@ -167,19 +215,38 @@ fn labels(img: &mut RgbImage, rng: &mut StdRng, size: f32) {
     let dark = [40, 30, 30];
     let title = format!("BẢN ĐỒ HÀNH CHÍNH TỈNH {}", PROVINCE.to_uppercase());
     let title_size = size / 45.0;
-    draw_text(img, &title, (w - text_width(&title, title_size)) / 2.0, title_size * 1.6, title_size, dark);
-    for name in DISTRICTS {
+    draw_text(
+        img,
+        &title,
+        (w - text_width(&title, title_size)) / 2.0,
+        title_size * 1.6,
+        title_size,
+        dark,
+    );
+    // One district per cell of a 4×3 grid, jittered, so that names never overlap.
+    for (i, name) in DISTRICTS.iter().enumerate() {
         let s = size / 110.0;
-        let (x, y) = (rng.random_range(0.05..0.8) * w, rng.random_range(0.1..0.95) * h);
+        let (col, row) = ((i % 4) as f32, (i / 4) as f32);
+        let x = (col + rng.random_range(0.02..0.3)) * w / 4.0;
+        let y = (row + rng.random_range(0.3..0.8)) * h / 3.0 + title_size;
         draw_text(img, name, x, y, s, [90, 20, 60]);
     }
     for i in 0..60 {
         let name = VILLAGES[i % VILLAGES.len()];
         let s = size / 400.0;
-        let (x, y) = (rng.random_range(0.02..0.9) * w, rng.random_range(0.05..0.98) * h);
+        let (x, y) = (
+            rng.random_range(0.02..0.9) * w,
+            rng.random_range(0.05..0.98) * h,
+        );
         for dy in -2i64..=2 {
             for dx in -2i64..=2 {
-                blend(img, x as i64 + dx, y as i64 + dy - (s * 1.2) as i64, dark, 1.0);
+                blend(
+                    img,
+                    x as i64 + dx,
+                    y as i64 + dy - (s * 1.2) as i64,
+                    dark,
+                    1.0,
+                );
             }
         }
         draw_text(img, name, x + s * 0.4, y, s, dark);

@@ -96,14 +96,27 @@ impl PdfDocument {
         Ok(DecodedPage { image, text })
     }
 
-    fn render<'a>(&self, page: &'a Page<'a>, cache: &RenderCache<'a>, w: u16, h: u16) -> DynamicImage {
+    fn render<'a>(
+        &self,
+        page: &'a Page<'a>,
+        cache: &RenderCache<'a>,
+        w: u16,
+        h: u16,
+    ) -> DynamicImage {
         let (page_w, page_h) = page.render_dimensions();
         let mut ctx = RenderContext::new(w, h);
         let transform = Affine::scale_non_uniform(
             f64::from(w) / f64::from(page_w),
             f64::from(h) / f64::from(page_h),
         ) * page.initial_transform(true).to_kurbo();
-        hayro::render_into(page, cache, &self.settings, &RenderSettings::default(), &mut ctx, transform);
+        hayro::render_into(
+            page,
+            cache,
+            &self.settings,
+            &RenderSettings::default(),
+            &mut ctx,
+            transform,
+        );
         ctx.flush();
         let mut pixmap = Pixmap::new(w, h);
         ctx.render_with(
@@ -120,7 +133,9 @@ impl PdfDocument {
         for p in rgba.chunks_exact(4) {
             rgb.extend_from_slice(&p[..3]);
         }
-        DynamicImage::ImageRgb8(RgbImage::from_raw(u32::from(w), u32::from(h), rgb).unwrap_or_default())
+        DynamicImage::ImageRgb8(
+            RgbImage::from_raw(u32::from(w), u32::from(h), rgb).unwrap_or_default(),
+        )
     }
 }
 
@@ -137,7 +152,11 @@ fn target_size(page_w: f64, page_h: f64, images: &[(Rect, u32, u32)]) -> (u16, u
         Some((bbox, iw, ih)) => {
             let px = f64::from((*iw).max(*ih));
             let pt = bbox.width().max(bbox.height());
-            if pt > 0.0 { px / pt } else { f64::from(PDF_DEFAULT_DPI) / 72.0 }
+            if pt > 0.0 {
+                px / pt
+            } else {
+                f64::from(PDF_DEFAULT_DPI) / 72.0
+            }
         }
         None => f64::from(PDF_DEFAULT_DPI) / 72.0,
     };
@@ -149,8 +168,12 @@ fn target_size(page_w: f64, page_h: f64, images: &[(Rect, u32, u32)]) -> (u16, u
 
 fn from_image_data(data: ImageData) -> Option<DynamicImage> {
     match data {
-        ImageData::Rgb(d) => RgbImage::from_raw(d.width, d.height, d.data).map(DynamicImage::ImageRgb8),
-        ImageData::Luma(d) => GrayImage::from_raw(d.width, d.height, d.data).map(DynamicImage::ImageLuma8),
+        ImageData::Rgb(d) => {
+            RgbImage::from_raw(d.width, d.height, d.data).map(DynamicImage::ImageRgb8)
+        }
+        ImageData::Luma(d) => {
+            GrayImage::from_raw(d.width, d.height, d.data).map(DynamicImage::ImageLuma8)
+        }
     }
 }
 
@@ -210,7 +233,12 @@ impl<'a> Device<'a> for Probe {
         }
     }
 
-    fn push_transparency_group(&mut self, opacity: f32, mask: Option<SoftMask<'a>>, mode: BlendMode) {
+    fn push_transparency_group(
+        &mut self,
+        opacity: f32,
+        mask: Option<SoftMask<'a>>,
+        mode: BlendMode,
+    ) {
         if opacity < 1.0 || mask.is_some() || !matches!(mode, BlendMode::Normal) {
             self.fast = Fast::No;
         }
@@ -257,9 +285,10 @@ impl<'a> Device<'a> for Probe {
 
     fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
         let (w, h) = (image.width(), image.height());
-        let bbox = props
-            .transform
-            .transform_rect_bbox(Rect::new(0.0, 0.0, f64::from(w), f64::from(h)));
+        let bbox =
+            props
+                .transform
+                .transform_rect_bbox(Rect::new(0.0, 0.0, f64::from(w), f64::from(h)));
         if bbox.overlaps(self.page) {
             self.images.push((bbox, w, h));
         }

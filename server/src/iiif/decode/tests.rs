@@ -1,8 +1,8 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
 use ::tiff::encoder::{Compression, DeflateLevel, TiffEncoder, colortype};
+use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
 
 use super::*;
 
@@ -34,8 +34,14 @@ fn sample_pdfs(zip_name: &str) -> Option<Vec<Vec<u8>>> {
 
 #[test]
 fn sniffs_by_magic_bytes() {
-    assert_eq!(MediaType::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(MediaType::Jpeg));
-    assert_eq!(MediaType::sniff(b"\x89PNG\r\n\x1a\n...."), Some(MediaType::Png));
+    assert_eq!(
+        MediaType::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]),
+        Some(MediaType::Jpeg)
+    );
+    assert_eq!(
+        MediaType::sniff(b"\x89PNG\r\n\x1a\n...."),
+        Some(MediaType::Png)
+    );
     assert_eq!(MediaType::sniff(b"II*\0...."), Some(MediaType::Tiff));
     assert_eq!(MediaType::sniff(b"MM\0*...."), Some(MediaType::Tiff));
     assert_eq!(MediaType::sniff(b"II+\0...."), Some(MediaType::Tiff));
@@ -82,7 +88,9 @@ fn gray_jpeg_stays_gray() {
 /// A three-page TIFF: RGB 8-bit LZW, gray 16-bit Deflate, RGBA 8-bit PackBits.
 fn multi_page_tiff() -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
-    let mut enc = TiffEncoder::new(&mut out).unwrap().with_compression(Compression::Lzw);
+    let mut enc = TiffEncoder::new(&mut out)
+        .unwrap()
+        .with_compression(Compression::Lzw);
     let rgb: Vec<u8> = (0..6 * 4).flat_map(|i| [i as u8 * 10, 100, 200]).collect();
     enc.write_image::<colortype::RGB8>(6, 4, &rgb).unwrap();
     let mut enc = enc.with_compression(Compression::Deflate(DeflateLevel::Balanced));
@@ -91,7 +99,6 @@ fn multi_page_tiff() -> Vec<u8> {
     let mut enc = enc.with_compression(Compression::Packbits);
     let rgba: Vec<u8> = [[0u8, 0, 0, 0], [0, 0, 255, 255]].concat();
     enc.write_image::<colortype::RGBA8>(2, 1, &rgba).unwrap();
-    drop(enc);
     out.into_inner()
 }
 
@@ -102,22 +109,35 @@ fn tiff_pages_each_decode() {
     assert_eq!(page_count(&tiff, MediaType::Tiff).unwrap(), 3);
 
     let p0 = decode_page(&tiff, MediaType::Tiff, 0).unwrap().image;
-    let DynamicImage::ImageRgb8(p0) = p0 else { panic!("page 1 not RGB8") };
+    let DynamicImage::ImageRgb8(p0) = p0 else {
+        panic!("page 1 not RGB8")
+    };
     assert_eq!(p0.dimensions(), (6, 4));
     assert_eq!(p0.get_pixel(1, 0).0, [10, 100, 200]);
 
     let p1 = decode_page(&tiff, MediaType::Tiff, 1).unwrap().image;
-    let DynamicImage::ImageLuma8(p1) = p1 else { panic!("page 2 not gray") };
+    let DynamicImage::ImageLuma8(p1) = p1 else {
+        panic!("page 2 not gray")
+    };
     assert_eq!(p1.dimensions(), (5, 3));
     // 16-bit 4000 → 8-bit round(4000 / 257) = 16.
     assert_eq!(p1.get_pixel(1, 0).0, [16]);
 
     let p2 = decode_page(&tiff, MediaType::Tiff, 2).unwrap().image;
-    let DynamicImage::ImageRgb8(p2) = p2 else { panic!("page 3 not RGB8") };
-    assert_eq!(p2.get_pixel(0, 0).0, [255, 255, 255], "transparent is white");
+    let DynamicImage::ImageRgb8(p2) = p2 else {
+        panic!("page 3 not RGB8")
+    };
+    assert_eq!(
+        p2.get_pixel(0, 0).0,
+        [255, 255, 255],
+        "transparent is white"
+    );
     assert_eq!(p2.get_pixel(1, 0).0, [0, 0, 255]);
 
-    let err = decode_page(&tiff, MediaType::Tiff, 3).err().unwrap().to_string();
+    let err = decode_page(&tiff, MediaType::Tiff, 3)
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("trang 4"), "{err}");
 }
 
@@ -125,19 +145,31 @@ fn tiff_pages_each_decode() {
 fn float_tiff_is_refused_in_vietnamese() {
     let mut out = Cursor::new(Vec::new());
     let mut enc = TiffEncoder::new(&mut out).unwrap();
-    enc.write_image::<colortype::Gray32Float>(2, 2, &[0.0, 0.5, 1.0, 0.25]).unwrap();
-    drop(enc);
-    let err = decode_page(out.get_ref(), MediaType::Tiff, 0).err().unwrap().to_string();
+    enc.write_image::<colortype::Gray32Float>(2, 2, &[0.0, 0.5, 1.0, 0.25])
+        .unwrap();
+    let err = decode_page(out.get_ref(), MediaType::Tiff, 0)
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("không được hỗ trợ"), "{err}");
 }
 
 #[test]
 fn damaged_files_say_what_is_wrong() {
-    let err = page_count(b"%PDF-1.4 garbage", MediaType::Pdf).err().unwrap().to_string();
+    let err = page_count(b"%PDF-1.4 garbage", MediaType::Pdf)
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("PDF") && err.contains("hỏng"), "{err}");
-    let err = decode_page(&[0xFF, 0xD8, 0xFF, 0x00], MediaType::Jpeg, 0).err().unwrap().to_string();
+    let err = decode_page(&[0xFF, 0xD8, 0xFF, 0x00], MediaType::Jpeg, 0)
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("JPEG") && err.contains("hỏng"), "{err}");
-    let err = decode_page(b"II*\0\0\0\0\0", MediaType::Tiff, 0).err().unwrap().to_string();
+    let err = decode_page(b"II*\0\0\0\0\0", MediaType::Tiff, 0)
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("TIFF"), "{err}");
 }
 
@@ -150,7 +182,11 @@ fn vector_pdf() -> Vec<u8> {
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
          /Resources << /Font << /F1 5 0 R >> >> >>"
             .to_owned(),
-        format!("<< /Length {} >>\nstream\n{}endstream", content.len(), String::from_utf8_lossy(content)),
+        format!(
+            "<< /Length {} >>\nstream\n{}endstream",
+            content.len(),
+            String::from_utf8_lossy(content)
+        ),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
     ];
     let mut pdf = b"%PDF-1.4\n".to_vec();
@@ -164,7 +200,13 @@ fn vector_pdf() -> Vec<u8> {
     for o in offsets {
         pdf.extend(format!("{o:010} 00000 n \n").bytes());
     }
-    pdf.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
     pdf
 }
 
@@ -173,11 +215,16 @@ fn vector_pdf_renders_at_200_dpi_with_its_text() {
     let pdf = vector_pdf();
     assert_eq!(page_count(&pdf, MediaType::Pdf).unwrap(), 1);
     let page = decode_page(&pdf, MediaType::Pdf, 0).unwrap();
-    let DynamicImage::ImageRgb8(img) = &page.image else { panic!("not RGB8") };
+    let DynamicImage::ImageRgb8(img) = &page.image else {
+        panic!("not RGB8")
+    };
     assert_eq!(img.dimensions(), (1700, 2200));
     let s = 200.0 / 72.0;
     // Inside the square (PDF y 600..700 → top-down 92..192 pt), and the white margin.
-    assert_eq!(img.get_pixel((120.0 * s) as u32, (140.0 * s) as u32).0, [0, 0, 0]);
+    assert_eq!(
+        img.get_pixel((120.0 * s) as u32, (140.0 * s) as u32).0,
+        [0, 0, 0]
+    );
     assert_eq!(img.get_pixel(10, 10).0, [255, 255, 255]);
     assert_eq!(page.text.as_deref(), Some("Hello world"));
 }

@@ -85,7 +85,9 @@ pub(super) fn decode(bytes: &[u8], index: u32) -> Result<DynamicImage, DecodeErr
     };
     let samples = if bits < 8 {
         if channels != 1 {
-            return Err(unsupported(&format!("{bits}-bit nhiều kênh ({bits}-bit colour)")));
+            return Err(unsupported(&format!(
+                "{bits}-bit nhiều kênh ({bits}-bit colour)"
+            )));
         }
         unpack(&samples, bits, w, h)
     } else {
@@ -96,7 +98,8 @@ pub(super) fn decode(bytes: &[u8], index: u32) -> Result<DynamicImage, DecodeErr
         return Err(damaged("dữ liệu ảnh bị thiếu (truncated image data)"));
     }
     let px = samples[..need].chunks_exact(channels);
-    let gray = |data: Vec<u8>| GrayImage::from_raw(width, height, data).map(DynamicImage::ImageLuma8);
+    let gray =
+        |data: Vec<u8>| GrayImage::from_raw(width, height, data).map(DynamicImage::ImageLuma8);
     let rgb = |data: Vec<u8>| RgbImage::from_raw(width, height, data).map(DynamicImage::ImageRgb8);
     let image = match color {
         ColorType::Gray(_) => gray(samples[..need].to_vec()),
@@ -104,7 +107,13 @@ pub(super) fn decode(bytes: &[u8], index: u32) -> Result<DynamicImage, DecodeErr
         ColorType::Multiband { .. } => gray(px.map(|p| p[0]).collect()),
         ColorType::RGB(_) => rgb(samples[..need].to_vec()),
         ColorType::RGBA(_) => rgb(px
-            .flat_map(|p| [over_white(p[0], p[3]), over_white(p[1], p[3]), over_white(p[2], p[3])])
+            .flat_map(|p| {
+                [
+                    over_white(p[0], p[3]),
+                    over_white(p[1], p[3]),
+                    over_white(p[2], p[3]),
+                ]
+            })
             .collect()),
         ColorType::CMYK(_) | ColorType::CMYKA(_) => rgb(px.flat_map(cmyk_to_rgb).collect()),
         ColorType::YCbCr(_) => rgb(px.flat_map(ycc_to_rgb).collect()),
@@ -131,13 +140,21 @@ fn channels(color: ColorType) -> usize {
 fn to_u8(result: DecodingResult, bits: u8) -> Result<Vec<u8>, DecodeError> {
     match (result, bits) {
         (DecodingResult::U8(v), 1 | 2 | 4 | 8) => Ok(v),
-        (DecodingResult::U16(v), 16) => Ok(v.iter().map(|&s| ((u32::from(s) + 128) / 257) as u8).collect()),
+        (DecodingResult::U16(v), 16) => Ok(v
+            .iter()
+            .map(|&s| ((u32::from(s) + 128) / 257) as u8)
+            .collect()),
         (_, bits) => Err(unsupported(&format!("{bits}-bit"))),
     }
 }
 
 /// Planar (one plane per channel) to chunky samples.
-fn interleave(data: &[u8], channels: usize, pixels: usize, bits: u8) -> Result<Vec<u8>, DecodeError> {
+fn interleave(
+    data: &[u8],
+    channels: usize,
+    pixels: usize,
+    bits: u8,
+) -> Result<Vec<u8>, DecodeError> {
     if bits < 8 || data.len() < channels * pixels {
         return Err(unsupported("planar"));
     }
@@ -184,5 +201,9 @@ fn ycc_to_rgb(p: &[u8]) -> [u8; 3] {
     let cb = f32::from(p[1]) - 128.0;
     let cr = f32::from(p[2]) - 128.0;
     let c = |v: f32| v.round().clamp(0.0, 255.0) as u8;
-    [c(y + 1.402 * cr), c(y - 0.344_136 * cb - 0.714_136 * cr), c(y + 1.772 * cb)]
+    [
+        c(y + 1.402 * cr),
+        c(y - 0.344_136 * cb - 0.714_136 * cr),
+        c(y + 1.772 * cb),
+    ]
 }

@@ -26,7 +26,13 @@ fn info_json_follows_the_image_api_3_rules() {
     assert_eq!(info["maxArea"], 25_000_000);
     assert_eq!(
         info["sizes"],
-        json!([{ "width": 501, "height": 379 }, { "width": 1001, "height": 757 }])
+        json!([
+            { "width": 63, "height": 48 },
+            { "width": 126, "height": 95 },
+            { "width": 251, "height": 190 },
+            { "width": 501, "height": 379 },
+            { "width": 1001, "height": 757 }
+        ])
     );
     assert_eq!(
         info["tiles"],
@@ -80,7 +86,14 @@ fn services_are_a_list_of_typed_objects() {
     for s in info["service"].as_array().unwrap() {
         assert!(s.get("id").is_some() && s.get("type").is_some());
     }
-    assert_eq!(info["sizes"], json!([{ "width": 300, "height": 200 }]));
+    assert_eq!(
+        info["sizes"],
+        json!([
+            { "width": 75, "height": 50 },
+            { "width": 150, "height": 100 },
+            { "width": 300, "height": 200 }
+        ])
+    );
     assert_eq!(
         info["tiles"],
         json!([{ "width": 512, "scaleFactors": [1] }])

@@ -164,6 +164,20 @@ pub(super) fn write(dir: &Path, image: &DynamicImage) -> io::Result<Layout> {
             level = Cow::Owned(next?);
         }
     }
+    // The thumbnail sizes below the top level, each halved from the one before.
+    let top = *layout.scale_factors.last().unwrap_or(&1);
+    let (mut lw, mut lh) = layout.level_size(top);
+    let mut sf = top * 2;
+    while layout.sizes.contains(&layout.level_size(sf)) {
+        let (nw, nh) = layout.level_size(sf);
+        let full = (0.0, 0.0, lw as f64, lh as f64);
+        let next = resize(&level, lw, lh, ch as u8, full, nw, nh, FilterType::Box)?;
+        let bytes = encode_jpeg(&next, nw, nh, layout.gray)?;
+        std::fs::write(dir.join(Layout::size_path(nw, nh)), &bytes)?;
+        level = Cow::Owned(next);
+        (lw, lh) = (nw, nh);
+        sf *= 2;
+    }
     let json = serde_json::to_vec_pretty(&layout).map_err(io::Error::other)?;
     let tmp = dir.join("layout.json.tmp");
     std::fs::write(&tmp, json)?;

@@ -27,20 +27,27 @@ fn resolve(region: &str, size: &str, w: u32, h: u32) -> Resolved {
 fn layout_levels_and_sizes() {
     let l = Layout::new(1001, 757);
     assert_eq!(l.scale_factors, vec![1, 2]);
-    assert_eq!(l.sizes, vec![(501, 379), (1001, 757)]);
+    // Every level's size, then thumbnails below the top level down to ≤ 100 px.
+    assert_eq!(
+        l.sizes,
+        vec![(63, 48), (126, 95), (251, 190), (501, 379), (1001, 757)]
+    );
     assert_eq!(l.grid(1), (2, 2));
     assert_eq!(l.grid(2), (1, 1));
     assert_eq!(l.tile_region(1, 1, 1), (512, 512, 489, 245));
     assert_eq!(l.tile_region(2, 0, 0), (0, 0, 1001, 757));
     let map = Layout::new(6000, 4500);
     assert_eq!(map.scale_factors, vec![1, 2, 4, 8, 16]);
-    assert_eq!(map.sizes, vec![(375, 282), (750, 563), (1500, 1125)]);
+    assert_eq!(
+        map.sizes,
+        vec![(94, 71), (188, 141), (375, 282), (750, 563), (1500, 1125)]
+    );
     assert_eq!(map.grid(1), (12, 9));
     assert_eq!(map.level_size(8), (750, 563));
     let small = Layout::new(300, 200);
     assert_eq!(
         (small.scale_factors.clone(), small.sizes.clone()),
-        (vec![1], vec![(300, 200)])
+        (vec![1], vec![(75, 50), (150, 100), (300, 200)])
     );
     // A long strip needs levels until both sides fit.
     assert_eq!(Layout::new(5000, 100).scale_factors, vec![1, 2, 4, 8, 16]);
