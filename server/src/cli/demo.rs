@@ -24,10 +24,16 @@ pub async fn prepare(db: &Db, config: &Config, items: u64) -> anyhow::Result<()>
     gen_corpus(&dir, items, 1, 0)?;
     let bar = Bar::new(0, "Nhập danh mục");
     let store = crate::iiif::store::Store::new(&config.data_dir);
-    let report = pipeline::import_paths(db, &store, std::slice::from_ref(&dir), false, &|total, done| {
-        bar.set_total(total);
-        bar.inc(done);
-    })
+    let report = pipeline::import_paths(
+        db,
+        &store,
+        std::slice::from_ref(&dir),
+        false,
+        &|total, done| {
+            bar.set_total(total);
+            bar.inc(done);
+        },
+    )
     .await?;
     bar.finish();
     eprintln!("{}", report.summary());

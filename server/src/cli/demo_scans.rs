@@ -21,12 +21,9 @@ pub fn write(catalogue: &Path, out: &Path) -> anyhow::Result<usize> {
     let mut reader = csv::Reader::from_path(catalogue.join("documents.csv"))?;
     let headers = reader.headers()?.clone();
     let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(file_col), Some(id_col), Some(mode_col), Some(subject_col)) = (
-        col("fileCode"),
-        col("docId"),
-        col("mode"),
-        col("subject"),
-    ) else {
+    let (Some(file_col), Some(id_col), Some(mode_col), Some(subject_col)) =
+        (col("fileCode"), col("docId"), col("mode"), col("subject"))
+    else {
         anyhow::bail!("documents.csv of the demo lacks fileCode/docId/mode/subject");
     };
     let mut writer = csv::Writer::from_path(out.join("documents.csv"))?;
@@ -88,8 +85,9 @@ fn file_modes(path: &Path) -> anyhow::Result<std::collections::HashMap<String, S
 }
 
 fn seed_of(code: &str) -> u64 {
-    code.bytes()
-        .fold(1469598103934665603u64, |h, b| (h ^ u64::from(b)).wrapping_mul(1099511628211))
+    code.bytes().fold(1469598103934665603u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(1099511628211)
+    })
 }
 
 /// The body lines of a generated page.
@@ -116,7 +114,13 @@ fn encode_jpeg(image: &image::RgbImage) -> anyhow::Result<Vec<u8>> {
 fn scan_pages(out: &Path, code: &str, title: &str, pages: usize) -> anyhow::Result<Vec<String>> {
     let mut names = Vec::new();
     for p in 1..=pages {
-        let image = scans::scan_page(seed_of(code) + p as u64, title, &lines_of(title, p), PAGE.0, PAGE.1);
+        let image = scans::scan_page(
+            seed_of(code) + p as u64,
+            title,
+            &lines_of(title, p),
+            PAGE.0,
+            PAGE.1,
+        );
         let name = format!("scans/{code}-{p:03}.jpg");
         std::fs::write(out.join(&name), encode_jpeg(&image)?)?;
         names.push(name);

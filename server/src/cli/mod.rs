@@ -147,13 +147,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let db = open_db(&config).await?;
             let store = crate::iiif::store::Store::new(&config.data_dir);
             let ok = pages::rebuild(&db, &store, all).await?;
-            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(3) })
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(3)
+            })
         }
         Command::Ingest => {
             let db = open_db(&config).await?;
             let store = crate::iiif::store::Store::new(&config.data_dir);
             let failed = pages::ingest(&db, &store).await?;
-            Ok(if failed { ExitCode::from(3) } else { ExitCode::SUCCESS })
+            Ok(if failed {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::AddImage { id, file } => {
             if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
@@ -165,7 +173,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let db = open_db(&config).await?;
             let store = crate::iiif::store::Store::new(&config.data_dir);
             let layout = crate::iiif::ingest::add_standalone(&db, &store, &id, bytes).await?;
-            eprintln!("{id}: {}×{} (/iiif/3/{id}/info.json)", layout.width, layout.height);
+            eprintln!(
+                "{id}: {}×{} (/iiif/3/{id}/info.json)",
+                layout.width, layout.height
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Withdraw { code, undo } => {

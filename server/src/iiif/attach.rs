@@ -41,7 +41,8 @@ pub async fn attach(
             let stored = tokio::task::spawn_blocking(move || {
                 let bytes = read(&source, &rel)?;
                 let media = MediaType::sniff(&bytes).ok_or_else(|| {
-                    "không phải ảnh JPEG, PNG, TIFF hay tệp PDF — kiểm tra tệp hoặc xuất lại".to_string()
+                    "không phải ảnh JPEG, PNG, TIFF hay tệp PDF — kiểm tra tệp hoặc xuất lại"
+                        .to_string()
                 })?;
                 let sha = store2
                     .put_master(&bytes)

@@ -24,14 +24,18 @@ pub enum Viewer {
     Public,
     Staff,
     /// A reader whose requests were approved for these units (and their pages).
-    Reader { grants: Vec<i64> },
+    Reader {
+        grants: Vec<i64>,
+    },
 }
 
 /// What a viewer gets of an image.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
     /// The image as it is, cacheable by anyone when `public`.
-    Full { public: bool },
+    Full {
+        public: bool,
+    },
     /// A reading copy: watermarked, not downloadable, not cached by shared caches.
     Watermarked,
     Denied,
@@ -74,7 +78,11 @@ pub fn public_pages(mode: Mode, withdrawn: bool) -> bool {
 /// The decision for `viewer` on an image that is a page of `units` (`standalone` images, such as
 /// a validator's test image, are public).
 pub fn decide(viewer: &Viewer, standalone: bool, units: &[PageOf]) -> Decision {
-    if standalone || units.iter().any(|u| public_pages(u.effective_mode, u.withdrawn)) {
+    if standalone
+        || units
+            .iter()
+            .any(|u| public_pages(u.effective_mode, u.withdrawn))
+    {
         return Decision::Full { public: true };
     }
     if units.is_empty() {
@@ -168,13 +176,19 @@ mod tests {
             decide(&Viewer::Public, false, &public),
             Decision::Full { public: true }
         );
-        assert_eq!(decide(&Viewer::Public, false, &conditional), Decision::Denied);
+        assert_eq!(
+            decide(&Viewer::Public, false, &conditional),
+            Decision::Denied
+        );
         assert_eq!(
             decide(&Viewer::Staff, false, &conditional),
             Decision::Full { public: false }
         );
         assert_eq!(decide(&reader, false, &conditional), Decision::Watermarked);
-        assert_eq!(decide(&file_reader, false, &conditional), Decision::Watermarked);
+        assert_eq!(
+            decide(&file_reader, false, &conditional),
+            Decision::Watermarked
+        );
         assert_eq!(decide(&other_reader, false, &conditional), Decision::Denied);
         // Withdrawn: not public, and a grant does not reach it.
         let withdrawn = [unit(4, None, Mode::Public, true)];

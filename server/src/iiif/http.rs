@@ -17,14 +17,20 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/iiif/3/{id}", get(redirect_info))
         .route("/iiif/3/{id}/info.json", get(info))
-        .route("/iiif/3/{id}/{region}/{size}/{rotation}/{quality}", get(image))
+        .route(
+            "/iiif/3/{id}/{region}/{size}/{rotation}/{quality}",
+            get(image),
+        )
         .route("/iiif/3/manifests/{code}", get(manifest))
         .route("/iiif/3/collections/{code}", get(collection))
         .route("/iiif/auth/probe/{kind}/{target}", get(probe))
         .route("/iiif/auth/access", get(access_form).post(access_submit))
         .route("/iiif/auth/token", get(token))
         .route("/iiif/auth/logout", get(logout))
-        .route("/api/v1/records/{code}/pdf", get(super::record_pdf::handler))
+        .route(
+            "/api/v1/records/{code}/pdf",
+            get(super::record_pdf::handler),
+        )
 }
 
 /// The absolute base URL for ids: the configured one, else this request's host.
@@ -76,12 +82,18 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 async fn redirect_info(Path(id): Path<String>) -> Response {
     let mut r = Redirect::to(&format!("/iiif/3/{id}/info.json")).into_response();
     *r.status_mut() = StatusCode::SEE_OTHER;
-    r.headers_mut()
-        .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    r.headers_mut().insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
     r
 }
 
-async fn info(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+async fn info(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let viewer = viewer(&state, &headers);
     let (entry, decision) = match state.images.entry(&id, &viewer).await {
         Ok(x) => x,
@@ -90,7 +102,12 @@ async fn info(State(state): State<AppState>, Path(id): Path<String>, headers: He
     let base = base_url(&state, &headers);
     let services = (decision != Decision::Full { public: true })
         .then(|| auth::services(&base, &format!("image/{id}")));
-    let json = super::info::info_json(&format!("{base}/iiif/3/{id}"), &entry.layout, LIMITS, services);
+    let json = super::info::info_json(
+        &format!("{base}/iiif/3/{id}"),
+        &entry.layout,
+        LIMITS,
+        services,
+    );
     let ld = headers
         .get(header::ACCEPT)
         .and_then(|a| a.to_str().ok())
@@ -113,7 +130,12 @@ async fn image(
     let viewer = viewer(&state, &headers);
     match state
         .images
-        .image(&id, [&region, &size, &rotation, &quality], &viewer, &headers)
+        .image(
+            &id,
+            [&region, &size, &rotation, &quality],
+            &viewer,
+            &headers,
+        )
         .await
     {
         Ok(r) => r,
@@ -304,7 +326,10 @@ async fn token(
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
             // Loaded in a viewer's iframe, wherever the viewer is.
-            (header::CONTENT_SECURITY_POLICY, "frame-ancestors *; default-src 'none'; script-src 'unsafe-inline'"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "frame-ancestors *; default-src 'none'; script-src 'unsafe-inline'",
+            ),
             (header::X_FRAME_OPTIONS, "ALLOWALL"),
         ],
         html,
@@ -329,7 +354,10 @@ pub fn not_found() -> Refusal {
 }
 
 /// The stored unit and its ancestors.
-pub async fn unit(state: &AppState, code: &str) -> Result<(units::StoredUnit, Vec<units::StoredUnit>), Refusal> {
+pub async fn unit(
+    state: &AppState,
+    code: &str,
+) -> Result<(units::StoredUnit, Vec<units::StoredUnit>), Refusal> {
     units::unit_with_ancestors(&state.db, code)
         .await
         .map_err(|e| Refusal::Internal(e.to_string()))?

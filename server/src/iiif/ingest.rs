@@ -39,7 +39,11 @@ pub struct MasterRef {
 /// the unit. Returns whether a job was queued.
 pub async fn queue(db: &Db, payload: &Payload) -> sqlx::Result<bool> {
     let json = serde_json::to_string(payload).unwrap_or_default();
-    if jobs::latest_payload(db, KIND, &payload.code).await?.as_deref() == Some(json.as_str()) {
+    if jobs::latest_payload(db, KIND, &payload.code)
+        .await?
+        .as_deref()
+        == Some(json.as_str())
+    {
         return Ok(false);
     }
     jobs::enqueue(db, KIND, &payload.code, &json).await?;
@@ -86,11 +90,7 @@ pub async fn run(db: &Db, store: &Store, job: &Job) -> anyhow::Result<Vec<Failur
 }
 
 /// Every page of one master, decoding and writing pyramids only for pages not done before.
-async fn ingest_master(
-    db: &Db,
-    store: &Store,
-    file: &MasterRef,
-) -> Result<Vec<ReadyPage>, String> {
+async fn ingest_master(db: &Db, store: &Store, file: &MasterRef) -> Result<Vec<ReadyPage>, String> {
     let media = MediaType::parse(&file.media)
         .ok_or_else(|| format!("loại tệp {} không được hỗ trợ", file.media))?;
     let bytes = Arc::new(
@@ -109,7 +109,9 @@ async fn ingest_master(
     for page in 0..count {
         let image_id = store::image_id(&file.sha, page);
         let dir = store.derivative_dir(&image_id);
-        let known = store::image(db, &image_id).await.map_err(|e| e.to_string())?;
+        let known = store::image(db, &image_id)
+            .await
+            .map_err(|e| e.to_string())?;
         if let Some(row) = known.filter(|r| r.state == "ready")
             && Layout::load(&dir).is_ok()
         {
@@ -317,7 +319,12 @@ async fn rebuild_one(db: &Db, store: &Store, image: &ImageRow) -> Result<(), Str
 
 /// Adds one standalone public image under a chosen identifier (e.g. the IIIF validator's test
 /// image), decoded from `bytes`.
-pub async fn add_standalone(db: &Db, store: &Store, image_id: &str, bytes: Vec<u8>) -> anyhow::Result<Layout> {
+pub async fn add_standalone(
+    db: &Db,
+    store: &Store,
+    image_id: &str,
+    bytes: Vec<u8>,
+) -> anyhow::Result<Layout> {
     let media = MediaType::sniff(&bytes)
         .ok_or_else(|| anyhow::anyhow!("không nhận ra loại ảnh (JPEG, PNG, TIFF hoặc PDF)"))?;
     let sha = store.put_master(&bytes)?;

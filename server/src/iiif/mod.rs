@@ -17,8 +17,8 @@
 pub mod attach;
 pub mod auth;
 pub mod decode;
-pub mod info;
 pub mod http;
+pub mod info;
 pub mod ingest;
 pub mod manifest;
 pub mod pdf;
@@ -26,7 +26,7 @@ pub mod present;
 pub mod pyramid;
 pub mod record_pdf;
 pub mod render;
-pub mod store;
 pub mod request;
 pub mod serve;
+pub mod store;
 pub mod watermark;

@@ -281,11 +281,15 @@ pub async fn collection_for(
             .map(|i| (i.image_id, i.width, i.height));
         let code: String = r.get(0);
         items.push(super::manifest::CollectionItem {
-            label: r.get::<Option<String>, _>(1).unwrap_or_else(|| code.clone()),
+            label: r
+                .get::<Option<String>, _>(1)
+                .unwrap_or_else(|| code.clone()),
             code,
             thumbnail: thumb,
         });
     }
     let label = view.title().unwrap_or(view.code()).to_string();
-    Ok(super::manifest::collection(base, code, &label, &label, &items))
+    Ok(super::manifest::collection(
+        base, code, &label, &label, &items,
+    ))
 }

@@ -213,7 +213,8 @@ impl Images {
         tokio::task::spawn_blocking(move || {
             let decoded = super::decode::decode_page(&bytes, media, page)
                 .map_err(|e| Refusal::Internal(e.to_string()))?;
-            super::pyramid::write(&dir, &decoded.image).map_err(|e| Refusal::Internal(e.to_string()))
+            super::pyramid::write(&dir, &decoded.image)
+                .map_err(|e| Refusal::Internal(e.to_string()))
         })
         .await
         .map_err(|e| Refusal::Internal(e.to_string()))?
@@ -238,15 +239,18 @@ impl Images {
         viewer: &Viewer,
         headers: &HeaderMap,
     ) -> Result<Response, Refusal> {
-        let request =
-            ImageRequest::parse(params[0], params[1], params[2], params[3]).map_err(Refusal::Bad)?;
+        let request = ImageRequest::parse(params[0], params[1], params[2], params[3])
+            .map_err(Refusal::Bad)?;
         let (entry, decision) = self.entry(image_id, viewer).await?;
         let resolved = request
             .resolve(entry.layout.width, entry.layout.height, LIMITS)
             .map_err(Refusal::Bad)?;
         let watermarked = decision == Decision::Watermarked;
         let key = cache_key(&resolved, watermarked);
-        let etag = format!("\"{}\"", &hex::encode(Sha256::digest(format!("{image_id}/{key}")))[..32]);
+        let etag = format!(
+            "\"{}\"",
+            &hex::encode(Sha256::digest(format!("{image_id}/{key}")))[..32]
+        );
         if headers
             .get(header::IF_NONE_MATCH)
             .and_then(|v| v.to_str().ok())
@@ -289,7 +293,10 @@ impl Images {
             super::request::Format::Webp => "webp",
         };
         let digest = hex::encode(Sha256::digest(key.as_bytes()));
-        let path = entry.dir.join("cache").join(format!("{}.{ext}", &digest[..32]));
+        let path = entry
+            .dir
+            .join("cache")
+            .join(format!("{}.{ext}", &digest[..32]));
         if let Ok(bytes) = tokio::fs::read(&path).await {
             return Ok(bytes);
         }
@@ -350,7 +357,10 @@ fn cache_key(r: &Resolved, watermarked: bool) -> String {
 /// CORS, the profile link, the ETag and the cache lifetime the decision allows.
 pub fn with_headers(mut response: Response, decision: Decision, etag: &str) -> Response {
     let h = response.headers_mut();
-    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
     h.insert(header::LINK, HeaderValue::from_static(PROFILE_LINK));
     if let Ok(v) = HeaderValue::from_str(etag) {
         h.insert(header::ETAG, v);

@@ -1,3 +1,4 @@
+//! Tests: queueing, claiming, progress and stale claims of background jobs.
 use super::*;
 
 async fn db() -> (tempfile::TempDir, Db) {
@@ -19,12 +20,17 @@ async fn a_job_is_claimed_once_and_finished_with_its_failures() {
     assert!(claim(&db, "w2", &["other"]).await.unwrap().is_none());
     progress(&db, id, 1, 3).await.unwrap();
     let s = status(&db, "ingest").await.unwrap();
-    assert_eq!((s.running, s.current.clone()), (1, vec![("H1.1".into(), 1, 3)]));
+    assert_eq!(
+        (s.running, s.current.clone()),
+        (1, vec![("H1.1".into(), 1, 3)])
+    );
     let failure = Failure {
         file: "a.tif".into(),
         reason: "hỏng".into(),
     };
-    finish(&db, id, std::slice::from_ref(&failure)).await.unwrap();
+    finish(&db, id, std::slice::from_ref(&failure))
+        .await
+        .unwrap();
     let s = status(&db, "ingest").await.unwrap();
     assert_eq!((s.done, s.running, s.queued), (1, 0, 0));
     assert_eq!(s.failures, vec![("H1.1".to_string(), vec![failure])]);
@@ -40,7 +46,10 @@ async fn a_newer_job_replaces_a_queued_one_for_the_same_subject() {
     let job = claim(&db, "w", &["ingest"]).await.unwrap().unwrap();
     assert_eq!(job.payload, "new");
     assert_eq!(
-        latest_payload(&db, "ingest", "H1.1").await.unwrap().as_deref(),
+        latest_payload(&db, "ingest", "H1.1")
+            .await
+            .unwrap()
+            .as_deref(),
         Some("new")
     );
 }

@@ -458,7 +458,12 @@ fn internal(e: sqlx::Error) -> ServiceError {
 /// the passage comes from a page's text layer rather than from the description.
 fn page_of_snippet(snippet: &str, texts: &[(u32, String)]) -> Option<u32> {
     let plain = unescape(snippet);
-    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     let passage = norm(&plain);
     if passage.chars().count() < 8 {
         return None;
@@ -486,7 +491,12 @@ fn page_of_snippet(snippet: &str, texts: &[(u32, String)]) -> Option<u32> {
     candidates
         .iter()
         .filter(|c| c.chars().count() >= 8)
-        .find_map(|c| pages.iter().find(|(_, t)| t.contains(c.as_str())).map(|(n, _)| *n))
+        .find_map(|c| {
+            pages
+                .iter()
+                .find(|(_, t)| t.contains(c.as_str()))
+                .map(|(n, _)| *n)
+        })
 }
 
 /// The text of an escaped snippet without its marks.
@@ -508,11 +518,20 @@ mod page_tests {
     #[test]
     fn a_passage_from_a_page_names_that_page_and_one_from_the_description_none() {
         let texts = vec![
-            (1, "UỶ BAN NHÂN DÂN\nvề việc thành lập Ban chỉ đạo".to_string()),
-            (2, "Điều 2. Giao Sở Tài chính & Sở Nội vụ\nthực hiện quyết định này".to_string()),
+            (
+                1,
+                "UỶ BAN NHÂN DÂN\nvề việc thành lập Ban chỉ đạo".to_string(),
+            ),
+            (
+                2,
+                "Điều 2. Giao Sở Tài chính & Sở Nội vụ\nthực hiện quyết định này".to_string(),
+            ),
         ];
         assert_eq!(
-            page_of_snippet("Giao <mark>Sở Tài chính</mark> &amp; Sở Nội vụ thực hiện", &texts),
+            page_of_snippet(
+                "Giao <mark>Sở Tài chính</mark> &amp; Sở Nội vụ thực hiện",
+                &texts
+            ),
             Some(2)
         );
         assert_eq!(page_of_snippet("ban <mark>chỉ đạo</mark>", &texts), Some(1));
@@ -525,7 +544,10 @@ mod page_tests {
             Some(2)
         );
         assert_eq!(
-            page_of_snippet("Tập quyết định về <mark>tổ chức</mark> cán bộ năm 1999", &texts),
+            page_of_snippet(
+                "Tập quyết định về <mark>tổ chức</mark> cán bộ năm 1999",
+                &texts
+            ),
             None
         );
     }

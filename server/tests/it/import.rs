@@ -129,7 +129,9 @@ async fn an_unreadable_file_is_rejected_whole_with_its_line() {
         "documents.csv",
         &format!("{DOCS_HEADER}\"H99.1,1,\"broken\n"),
     )]);
-    let err = portal::catalogue::pipeline::import_paths(&t.db, &t.store(), &[folder], false, &|_, _| {}).await;
+    let err =
+        portal::catalogue::pipeline::import_paths(&t.db, &t.store(), &[folder], false, &|_, _| {})
+            .await;
     match err {
         Err(portal::catalogue::pipeline::ImportError::Unreadable(msg)) => {
             assert!(msg.contains("documents.csv"), "{msg}")
@@ -143,9 +145,10 @@ async fn an_unreadable_file_is_rejected_whole_with_its_line() {
 async fn a_dry_run_reports_but_writes_nothing() {
     let t = TestDb::new().await;
     let folder = t.write_folder(&borrow(&small_catalogue(2, 2)));
-    let r = portal::catalogue::pipeline::import_paths(&t.db, &t.store(), &[folder], true, &|_, _| {})
-        .await
-        .expect("dry run");
+    let r =
+        portal::catalogue::pipeline::import_paths(&t.db, &t.store(), &[folder], true, &|_, _| {})
+            .await
+            .expect("dry run");
     assert!(r.dry_run);
     assert_eq!(r.inserted.items, 4);
     assert_eq!(

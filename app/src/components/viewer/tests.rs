@@ -1,3 +1,4 @@
+//! Tests: the viewer's page arithmetic and server-rendered HTML.
 use super::*;
 use crate::i18n::Lang;
 

@@ -1,3 +1,4 @@
+//! Tests: generated scans, map and two-layer PDF.
 use super::*;
 use crate::iiif::decode::open_pdf;
 

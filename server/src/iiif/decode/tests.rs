@@ -1,3 +1,4 @@
+//! Tests: decoding JPEG, PNG, TIFF and PDF masters (with their text layer).
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 

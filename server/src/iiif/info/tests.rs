@@ -1,3 +1,4 @@
+//! Tests: info.json at level 2.
 use super::*;
 use serde_json::json;
 

@@ -1,3 +1,4 @@
+//! Tests: PDF output: round trips through the decoder, PDF/A metadata.
 use std::io::Cursor;
 
 use image::{DynamicImage, ImageFormat, RgbImage};

@@ -1,3 +1,4 @@
+//! Tests: pyramid geometry at the edges and which requests stored files answer.
 use super::*;
 use crate::iiif::request::{ImageRequest, Limits};
 use image::{GenericImageView, GrayImage, RgbImage};

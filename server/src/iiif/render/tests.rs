@@ -1,3 +1,4 @@
+//! Tests: rendering from the pyramid: regions, levels, rotation, mirroring, qualities, formats.
 use super::*;
 use crate::iiif::pyramid;
 use crate::iiif::request::{ImageRequest, Limits};

@@ -1,3 +1,4 @@
+//! Tests: Image API request parsing and resolution, edge cases included.
 use super::*;
 
 const LIMITS: Limits = Limits {

@@ -1,3 +1,4 @@
+//! Tests: the reading-copy watermark.
 use super::*;
 use crate::iiif::render::render_image;
 use crate::iiif::request::{ImageRequest, Limits};

@@ -22,11 +22,7 @@ pub fn picture(w: u32, h: u32) -> image::RgbImage {
         if x < w / 4 && y < h / 4 {
             image::Rgb([20, 20, 20])
         } else {
-            image::Rgb([
-                (200 + x * 55 / w) as u8,
-                (190 + y * 60 / h) as u8,
-                170,
-            ])
+            image::Rgb([(200 + x * 55 / w) as u8, (190 + y * 60 / h) as u8, 170])
         }
     })
 }
@@ -98,7 +94,11 @@ pub fn write(t: &TestDb) -> PathBuf {
         ]),
     )
     .expect("write");
-    std::fs::write(scans.join("d.pdf"), pdf(&[&format!("Mật danh {CANARY} kín")])).expect("write");
+    std::fs::write(
+        scans.join("d.pdf"),
+        pdf(&[&format!("Mật danh {CANARY} kín")]),
+    )
+    .expect("write");
     std::fs::write(scans.join("e.jpg"), jpeg(&picture(500, 700))).expect("write");
     folder
 }

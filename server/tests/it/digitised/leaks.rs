@@ -41,13 +41,20 @@ async fn anonymous_visitors_get_no_conditional_page_by_any_route() {
             for url in image_urls(&base, id) {
                 let (status, body) = crate::support::get(&url).await;
                 assert_eq!(status, 403, "{visibility:?} {url}");
-                assert!(!body.contains("mật danh") && !body.contains("biên giới"), "{body}");
+                assert!(
+                    !body.contains("mật danh") && !body.contains("biên giới"),
+                    "{body}"
+                );
                 let probe = format!("{base}/iiif/auth/probe/image/{id}");
                 let (_, p) = crate::support::get(&probe).await;
                 assert!(p.contains("\"status\":401"), "{p}");
             }
         }
-        for code in [format!("{PUBLIC_FILE}.3"), format!("{CONDITIONAL_FILE}.1"), CONDITIONAL_FILE.to_string()] {
+        for code in [
+            format!("{PUBLIC_FILE}.3"),
+            format!("{CONDITIONAL_FILE}.1"),
+            CONDITIONAL_FILE.to_string(),
+        ] {
             for url in [
                 format!("{base}/iiif/3/manifests/{code}"),
                 format!("{base}/api/v1/records/{code}/pdf"),
@@ -57,24 +64,35 @@ async fn anonymous_visitors_get_no_conditional_page_by_any_route() {
                     status == 403 || status == 404,
                     "{visibility:?} {url}: {status}"
                 );
-                assert!(!body.contains("mật danh") && !body.contains("biên giới"), "{body}");
+                assert!(
+                    !body.contains("mật danh") && !body.contains("biên giới"),
+                    "{body}"
+                );
             }
             // The record page (if the record is listed at all) shows no page image.
             let (_, html) = crate::support::get(&format!("{base}/records/{code}")).await;
             for id in &ids {
-                assert!(!html.contains(id.as_str()), "{visibility:?} {code}: image {id} on the page");
+                assert!(
+                    !html.contains(id.as_str()),
+                    "{visibility:?} {code}: image {id} on the page"
+                );
             }
         }
         // The public file's manifest and record page leave the conditional item's pages out.
         let (_, m) = crate::support::get(&format!("{base}/iiif/3/manifests/{PUBLIC_FILE}")).await;
         let (_, html) = crate::support::get(&format!("{base}/records/{PUBLIC_FILE}")).await;
         for id in &ids {
-            assert!(!m.contains(id.as_str()), "{visibility:?}: {id} in the file's manifest");
-            assert!(!html.contains(id.as_str()), "{visibility:?}: {id} on the file's page");
+            assert!(
+                !m.contains(id.as_str()),
+                "{visibility:?}: {id} in the file's manifest"
+            );
+            assert!(
+                !html.contains(id.as_str()),
+                "{visibility:?}: {id} on the file's page"
+            );
         }
         // The page text of a conditional item is not searchable, not even as a count.
-        let (status, s) =
-            crate::support::get(&format!("{base}/api/v1/search?q={CANARY}")).await;
+        let (status, s) = crate::support::get(&format!("{base}/api/v1/search?q={CANARY}")).await;
         assert_eq!(status, 200);
         assert!(s.contains("\"total\":0"), "{visibility:?}: {s}");
         assert!(!s.contains(CANARY));
@@ -101,7 +119,10 @@ async fn staff_see_conditional_pages_and_find_their_text() {
                 .unwrap();
             assert_eq!(r.status(), 200, "{url}");
             assert!(
-                r.headers()["cache-control"].to_str().unwrap().contains("no-store"),
+                r.headers()["cache-control"]
+                    .to_str()
+                    .unwrap()
+                    .contains("no-store"),
                 "{url}: never in a shared cache"
             );
         }
@@ -134,7 +155,9 @@ async fn staff_see_conditional_pages_and_find_their_text() {
     let info: serde_json::Value = r.json().await.unwrap();
     assert_eq!(info["service"][0]["type"], "AuthProbeService2", "{info}");
     let token = client
-        .get(format!("{base}/iiif/auth/token?messageId=7&origin=http://viewer.example"))
+        .get(format!(
+            "{base}/iiif/auth/token?messageId=7&origin=http://viewer.example"
+        ))
         .header("Cookie", &pair)
         .send()
         .await
@@ -189,7 +212,9 @@ async fn a_reader_with_a_grant_gets_a_watermarked_copy_and_no_download() {
             match images.image(id, params, &viewer, headers).await {
                 Ok(r) => {
                     let cache = r.headers()["cache-control"].to_str().unwrap().to_string();
-                    let body = axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap();
+                    let body = axum::body::to_bytes(r.into_body(), usize::MAX)
+                        .await
+                        .unwrap();
                     Some((cache, image::load_from_memory(&body).unwrap().to_rgb8()))
                 }
                 Err(_) => None,
@@ -201,7 +226,13 @@ async fn a_reader_with_a_grant_gets_a_watermarked_copy_and_no_download() {
         .await
         .expect("a reader with a grant");
     assert!(cache.contains("no-store"));
-    assert!(fetch(Viewer::Reader { grants: vec![unit + 1000] }).await.is_none());
+    assert!(
+        fetch(Viewer::Reader {
+            grants: vec![unit + 1000]
+        })
+        .await
+        .is_none()
+    );
     assert!(fetch(Viewer::Public).await.is_none());
     let (w, h) = full.dimensions();
     assert_eq!(copy.dimensions(), (w, h));

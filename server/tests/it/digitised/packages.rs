@@ -63,9 +63,15 @@ async fn the_sample_packages_import_with_their_pages_and_text() {
             .fetch_one(&t.db.pool)
             .await
             .unwrap();
-    assert!(with_text >= 14, "the PDFs' text layers are kept: {with_text}");
+    assert!(
+        with_text >= 14,
+        "the PDFs' text layers are kept: {with_text}"
+    );
     let item_pages = super::fixture::images_of(&t, "H34.10.1999.01.004.1").await;
-    assert!(!item_pages.is_empty(), "each item is linked to its PDF through the structMap");
+    assert!(
+        !item_pages.is_empty(),
+        "each item is linked to its PDF through the structMap"
+    );
 }
 
 #[tokio::test]
@@ -76,13 +82,19 @@ async fn a_package_with_one_byte_changed_is_rejected_whole_naming_the_file() {
     let copy = t.dir.path().join("tampered.zip");
     let changed = tampered(&zip, ".4.pdf", &copy);
     let file_name = changed.rsplit('/').next().unwrap().to_string();
-    let result = portal::catalogue::pipeline::import_paths(&t.db, &t.store(), &[copy], false, &|_, _| {}).await;
+    let result =
+        portal::catalogue::pipeline::import_paths(&t.db, &t.store(), &[copy], false, &|_, _| {})
+            .await;
     let message = match result {
         Err(e) => e.to_string(),
         Ok(report) => format!("{:?}", report.rejected),
     };
     assert!(message.contains(&file_name), "names the file: {message}");
-    assert_eq!(t.count("file").await, 0, "nothing of the package is imported");
+    assert_eq!(
+        t.count("file").await,
+        0,
+        "nothing of the package is imported"
+    );
     let masters: i64 = sqlx::query_scalar("select count(*) from masters")
         .fetch_one(&t.db.pool)
         .await

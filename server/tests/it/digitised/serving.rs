@@ -57,10 +57,17 @@ async fn info_json_and_tiles_come_from_the_pyramid_with_iiif_headers() {
         .expect("render");
     assert_eq!(r.status(), 200);
     let img = image::load_from_memory(&r.bytes().await.unwrap()).expect("a PNG");
-    assert!((75..=76).contains(&img.width()), "rotated: the height becomes the width");
+    assert!(
+        (75..=76).contains(&img.width()),
+        "rotated: the height becomes the width"
+    );
     assert_eq!(img.height(), 100);
     // Bad parameters name themselves.
-    let (status, body) = crate::support::get(&format!("{base}/iiif/3/{}/full/max/45x/default.jpg", ids[0])).await;
+    let (status, body) = crate::support::get(&format!(
+        "{base}/iiif/3/{}/full/max/45x/default.jpg",
+        ids[0]
+    ))
+    .await;
     assert_eq!(status, 400, "{body}");
     // The base URI redirects to info.json.
     let r = reqwest::Client::builder()
@@ -88,8 +95,14 @@ async fn manifests_collections_record_pages_and_pdf() {
     assert_eq!(m["items"].as_array().unwrap().len(), 4);
     assert_eq!(m["structures"].as_array().unwrap().len(), 2);
     assert!(m["requiredStatement"].is_object());
-    assert_eq!(m["rights"], "http://creativecommons.org/publicdomain/mark/1.0/");
-    assert!(!m.to_string().contains("mật danh"), "the conditional item's title");
+    assert_eq!(
+        m["rights"],
+        "http://creativecommons.org/publicdomain/mark/1.0/"
+    );
+    assert!(
+        !m.to_string().contains("mật danh"),
+        "the conditional item's title"
+    );
     // The item's manifest.
     let (status, m) = json(&format!("{base}/iiif/3/manifests/{PUBLIC_FILE}.2")).await;
     assert_eq!(status, 200);
@@ -108,7 +121,10 @@ async fn manifests_collections_record_pages_and_pdf() {
     let (status, html) = crate::support::get(&format!("{base}/records/{PUBLIC_FILE}.1")).await;
     assert_eq!(status, 200);
     let ids = fixture::images_of(&t, &format!("{PUBLIC_FILE}.1")).await;
-    assert!(html.contains(&format!("/iiif/3/{}/", ids[0])), "page image on the record page");
+    assert!(
+        html.contains(&format!("/iiif/3/{}/", ids[0])),
+        "page image on the record page"
+    );
     assert!(html.contains(&format!("/iiif/3/manifests/{PUBLIC_FILE}.1")));
 
     // The whole record as PDF.
@@ -189,7 +205,11 @@ async fn a_unit_that_becomes_secret_takes_its_pages_images_and_masters_with_it()
     );
     let report = t.import_csv(&[("documents.csv", &docs)]).await;
     assert_eq!(report.purged, 1);
-    assert!(fixture::images_of(&t, &format!("{PUBLIC_FILE}.2")).await.is_empty());
+    assert!(
+        fixture::images_of(&t, &format!("{PUBLIC_FILE}.2"))
+            .await
+            .is_empty()
+    );
     for id in &ids {
         assert!(!store.derivative_dir(id).exists(), "derivatives of {id}");
         let n: i64 = sqlx::query_scalar("select count(*) from images where image_id = $1")
