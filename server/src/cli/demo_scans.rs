@@ -128,8 +128,14 @@ fn scan_pages(out: &Path, code: &str, title: &str, pages: usize) -> anyhow::Resu
     Ok(names)
 }
 
+/// A phrase only on page 3 of the demo's two-layer PDF: searching for it opens that page.
+pub const PAGE_THREE_PHRASE: &str = "biên bản nghiệm thu kè sông Pô Kô";
+
 fn pdf(out: &Path, code: &str, title: &str) -> anyhow::Result<String> {
-    let pages: Vec<Vec<String>> = (1..=4).map(|p| lines_of(title, p)).collect();
+    let mut pages: Vec<Vec<String>> = (1..=4).map(|p| lines_of(title, p)).collect();
+    pages[2].push(format!(
+        "Phụ lục III: {PAGE_THREE_PHRASE} đoạn qua thị trấn."
+    ));
     let bytes = scans::two_layer_pdf(seed_of(code), title, &pages).map_err(anyhow::Error::msg)?;
     let name = format!("scans/{code}.pdf");
     std::fs::write(out.join(&name), bytes)?;

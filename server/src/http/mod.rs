@@ -123,6 +123,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::feeds::router())
         .merge(crate::search::router())
         .merge(crate::iiif::http::router())
+        .merge(crate::jobs::http::router())
         .leptos_routes_with_context(&state, routes, {
             let catalogue: Catalogue = Arc::new(state.catalogue.clone());
             move || provide_context(catalogue.clone())

@@ -7,6 +7,8 @@
 //! left `running` by a process that died is queued again once its claim is older than
 //! [`STALE_AFTER`]: every worker refreshes its claim as it reports progress.
 
+pub mod http;
+
 use crate::db::{Db, Dialect, now_text};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;

@@ -127,6 +127,30 @@ async fn staff_see_conditional_pages_and_find_their_text() {
             );
         }
     }
+    // The progress view of page jobs is for staff only.
+    let (status, _) = crate::support::get(&format!("{base}/admin/status")).await;
+    assert_eq!(status, 401);
+    let (status, _) = crate::support::get(&format!("{base}/api/v1/jobs")).await;
+    assert_eq!(status, 401);
+    let r = client
+        .get(format!("{base}/admin/status"))
+        .bearer_auth(FEED_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("<progress") || html.contains("Không có công việc đang chạy"));
+    let jobs: serde_json::Value = client
+        .get(format!("{base}/api/v1/jobs"))
+        .bearer_auth(FEED_TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(jobs["ingest"]["done"], 4, "{jobs}");
     // The access service's cookie works like the token; a wrong token sets nothing.
     let wrong = client
         .post(format!("{base}/iiif/auth/access"))
