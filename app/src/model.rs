@@ -51,6 +51,17 @@ pub enum Access {
     Granted,
 }
 
+impl Access {
+    /// The name used in URLs, data attributes and index fields (`public`, `conditional`, `granted`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Access::Public => "public",
+            Access::Conditional => "conditional",
+            Access::Granted => "granted",
+        }
+    }
+}
+
 /// One unit in a list (children, fonds list, breadcrumb).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitSummary {

@@ -41,7 +41,7 @@ fn entry(lang: Lang, unit: UnitSummary) -> impl IntoView {
     let notice = (unit.access == Access::Conditional)
         .then(|| view! { <p class="unit-notice">{t(lang, Key::ConditionalNotice)}</p> });
     view! {
-        <li class="unit" data-level=unit.level.as_str() data-access=access_name(unit.access)>
+        <li class="unit" data-level=unit.level.as_str() data-access=unit.access.as_str()>
             <a class="unit-link" href=record_href(&unit.code)>{link_text}</a>
             <p class="unit-meta">
                 <span class="unit-level">{level_name(lang, unit.level)}</span>
@@ -51,13 +51,5 @@ fn entry(lang: Lang, unit: UnitSummary) -> impl IntoView {
             </p>
             {notice}
         </li>
-    }
-}
-
-fn access_name(access: Access) -> &'static str {
-    match access {
-        Access::Public => "public",
-        Access::Conditional => "conditional",
-        Access::Granted => "granted",
     }
 }

@@ -168,6 +168,11 @@ impl ImportReport {
             ));
         }
         for r in self.rejected.iter().take(20) {
+            if r.line == 0 {
+                // A whole file: its reason already names the file (and the line, if any).
+                s.push_str(&format!("\n  {}", r.reason));
+                continue;
+            }
             s.push_str(&format!(
                 "\n  {}:{}: {}{}: {}",
                 r.source,

@@ -209,15 +209,6 @@ fn decades_between(a: i64, b: i64) -> Vec<i32> {
         .collect()
 }
 
-/// The `access` facet value of a document.
-pub fn access_value(access: Access) -> &'static str {
-    match access {
-        Access::Public => "public",
-        Access::Conditional => "conditional",
-        Access::Granted => "granted",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,7 +49,7 @@ pub(super) fn hit_view(lang: Lang, hit: Hit) -> impl IntoView {
             class:hit-with-thumb=with_thumb
             data-testid="hit"
             data-level=hit.level.as_str()
-            data-access=access_name(hit.access)
+            data-access=hit.access.as_str()
             data-code=hit.code.clone()
         >
             <h3 class="hit-title">
@@ -106,14 +106,6 @@ fn trail_view(lang: Lang, hit: &Hit) -> Option<impl IntoView + use<>> {
             {links}
         </p>
     })
-}
-
-fn access_name(access: Access) -> &'static str {
-    match access {
-        Access::Public => "public",
-        Access::Conditional => "conditional",
-        Access::Granted => "granted",
-    }
 }
 
 #[cfg(test)]

@@ -324,7 +324,7 @@ pub(super) fn rows(path: &Path, name: Arc<str>) -> Rows {
 }
 
 mod emit;
-mod xml;
+pub(super) mod xml;
 
 #[cfg(test)]
 mod tests;

@@ -149,11 +149,12 @@ pub(super) fn size(
         }
         SizeKind::BestFit(bw, bh) => {
             let (bw, bh) = (bw as u64, bh as u64);
-            let (w, h) = if !up && rw <= bw && rh <= bh {
-                (rw, rh)
-            } else {
-                fit_box(rw, rh, bw, bh)
-            };
+            // A box larger than the region on both sides would mean upscaling, which 3.0 allows
+            // only with `^` (the validator's size_noup test asks for a 400, not the region).
+            if !up && rw < bw && rh < bh {
+                return Err(too_big());
+            }
+            let (w, h) = fit_box(rw, rh, bw, bh);
             let (w, h) = within_limits(w, h, limits, false);
             (w, h, true)
         }

@@ -206,8 +206,9 @@ fn sizes_follow_the_region() {
     assert_eq!(g("100,100"), (0, 0, 1001, 757, 100, 100));
     assert_eq!(g("!200,200"), (0, 0, 1001, 757, 200, 151));
     assert_eq!(g("!2000,100"), (0, 0, 1001, 757, 132, 100));
-    // `!w,h` larger than the region keeps the region's size unless `^`.
-    assert_eq!(g("!2000,3000"), (0, 0, 1001, 757, 1001, 757));
+    // `!w,h` larger than the region on both sides would upscale: only with `^`.
+    assert!(resolve("full", "!2000,3000", 1001, 757).is_err());
+    assert_eq!(g("!1001,3000"), (0, 0, 1001, 757, 1001, 757));
     assert_eq!(g("^!2002,3000"), (0, 0, 1001, 757, 2002, 1514));
 }
 

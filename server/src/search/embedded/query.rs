@@ -198,7 +198,7 @@ fn filters(f: &Fields, x: &Filters) -> Vec<Box<dyn TQuery>> {
         eq(f.digitized, if v { "yes" } else { "no" });
     }
     if let Some(v) = x.access {
-        eq(f.access, crate::search::document::access_value(v));
+        eq(f.access, v.as_str());
     }
     if let Some(v) = &x.within {
         eq(f.ancestors, &fold::ident(v));

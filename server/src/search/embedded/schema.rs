@@ -4,7 +4,7 @@
 //! cut and fold words the same way. Pair terms answer phrase and proximity questions with a
 //! term lookup, so no field needs positions: common words stay cheap at millions of records.
 
-use crate::search::document::{IndexDoc, access_value};
+use crate::search::document::IndexDoc;
 use crate::search::fold;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -144,7 +144,7 @@ pub fn to_tantivy(f: &Fields, d: &IndexDoc) -> TantivyDocument {
         doc.add_text(f.lang, l);
     }
     doc.add_text(f.digitized, if d.digitized { "yes" } else { "no" });
-    doc.add_text(f.access, access_value(d.access));
+    doc.add_text(f.access, d.access.as_str());
     if let (Some(a), Some(b)) = (d.start, d.end) {
         doc.add_i64(f.start, a);
         doc.add_i64(f.end, b);

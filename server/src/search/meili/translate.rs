@@ -3,7 +3,7 @@
 //! applied marker kept in the database. Nothing here talks to a server, so all of it is tested
 //! without one.
 
-use crate::search::document::{IndexDoc, access_value};
+use crate::search::document::IndexDoc;
 use crate::search::fold;
 use crate::search::query::{Filters, Sort, Text};
 use crate::search::{Applied, RawFacets};
@@ -134,7 +134,7 @@ pub fn document(d: &IndexDoc) -> MeiliDoc<'_> {
         end: d.end,
         decades: &d.decades,
         digitized: if d.digitized { "yes" } else { "no" },
-        access: access_value(d.access),
+        access: d.access.as_str(),
         exact: exact_entries(d)
             .into_iter()
             .map(|(k, _)| k)
@@ -306,7 +306,7 @@ pub fn filter(f: &Filters) -> Option<String> {
         eq("digitized", if v { "yes" } else { "no" });
     }
     if let Some(v) = f.access {
-        eq("access", access_value(v));
+        eq("access", v.as_str());
     }
     if let Some(v) = &f.within {
         eq("ancestors", &fold::ident(v));

@@ -79,12 +79,13 @@ pub(super) fn is_component(name: &str) -> bool {
             && name[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)))
 }
 
-pub(super) fn local(e: &BytesStart<'_>) -> String {
+/// The local name of an element (`ead:unitid` → `unitid`).
+pub(in crate::catalogue::read) fn local(e: &BytesStart<'_>) -> String {
     String::from_utf8_lossy(e.local_name().as_ref()).to_string()
 }
 
 /// Attributes by local name (`xlink:href` → `href`).
-pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(in crate::catalogue::read) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name.as_bytes())

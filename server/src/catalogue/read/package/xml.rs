@@ -3,7 +3,7 @@
 //! helpers by local name (`xlink:href` → `href`), and text decoding.
 
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 
 /// A malformed document: the line and what the parser said.
 pub(super) type XmlError = (u64, String);
@@ -77,18 +77,7 @@ fn newlines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|b| **b == b'\n').count() as u64
 }
 
-/// The local name of an element.
-pub(super) fn local(e: &BytesStart<'_>) -> String {
-    String::from_utf8_lossy(e.local_name().as_ref()).to_string()
-}
-
-/// An attribute by local name, unescaped and trimmed.
-pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name.as_bytes())
-        .and_then(|a| a.unescape_value().ok().map(|v| v.trim().to_string()))
-}
+pub(super) use super::super::ead::xml::{attr, local};
 
 /// The character data an event carries (text, CDATA, a character or predefined entity).
 pub(super) fn text_of(event: &Event<'_>) -> Result<Option<String>, String> {
