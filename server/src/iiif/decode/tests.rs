@@ -266,3 +266,20 @@ fn sample_lzw_tiff_scan_decodes() {
     assert!(matches!(page.image, DynamicImage::ImageRgb8(_)));
     assert!(page.image.width() > 1000 && page.image.height() > 1000);
 }
+
+#[test]
+fn sample_jpeg_scans_and_the_map_decode_at_their_size() {
+    let Some(dir) = sample() else { return };
+    for (path, size) in [
+        ("scans/H34.10.1983.01.001.1/001.jpg", (1654, 2339)),
+        ("scans/map/ban-do-hanh-chinh-1992.jpg", (6000, 4500)),
+    ] {
+        let bytes = std::fs::read(dir.join(path)).unwrap();
+        assert_eq!(MediaType::sniff(&bytes), Some(MediaType::Jpeg), "{path}");
+        assert_eq!(page_count(&bytes, MediaType::Jpeg).unwrap(), 1);
+        let page = decode_page(&bytes, MediaType::Jpeg, 0).unwrap();
+        assert!(matches!(page.image, DynamicImage::ImageRgb8(_)), "{path}");
+        assert_eq!((page.image.width(), page.image.height()), size, "{path}");
+        assert!(page.text.is_none());
+    }
+}
