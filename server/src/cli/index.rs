@@ -8,7 +8,6 @@ use crate::search::sync::{Indexer, SyncError};
 use crate::search::{self, SearchError};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Updates (or with `rebuild`, rebuilds) both indexes. When a running server holds the
@@ -57,23 +56,28 @@ pub async fn alongside<T>(config: &Config, db: &Db, work: impl Future<Output = T
         return work.await;
     };
     let indexer = Indexer::new(db.clone(), indexes, config.conditional_visibility);
-    let stop = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(tokio::sync::Notify::new());
     let task = tokio::spawn({
         let stop = stop.clone();
         async move {
-            while !stop.load(Ordering::SeqCst) {
+            loop {
                 if let Err(e) = indexer.catch_up(&|_, _| {}).await {
                     // A running server holds the index, or something failed: the final update
                     // reports it.
                     tracing::debug!(error = %e, "indexing during the import stopped");
                     return;
                 }
-                tokio::time::sleep(Duration::from_secs(2)).await;
+                // Between passes, but no longer than the import lasts.
+                tokio::select! {
+                    () = tokio::time::sleep(Duration::from_secs(2)) => {}
+                    () = stop.notified() => return,
+                }
             }
         }
     });
     let out = work.await;
-    stop.store(true, Ordering::SeqCst);
+    // `notify_one` keeps a permit if the task is busy indexing, so it stops after that pass.
+    stop.notify_one();
     let _ = task.await;
     out
 }
