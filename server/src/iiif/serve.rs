@@ -27,6 +27,9 @@ pub const LIMITS: Limits = Limits {
 /// The profile `Link` header of every Image API response.
 pub const PROFILE_LINK: &str = "<http://iiif.io/api/image/3/level2.json>;rel=\"profile\"";
 
+/// Images kept in the access cache at most (a few hundred bytes each).
+const MAX_ENTRIES: usize = 50_000;
+
 /// How often the access cache checks the catalogue for changes (rule 4: within seconds).
 const RECHECK: Duration = Duration::from_millis(250);
 
@@ -124,6 +127,10 @@ impl Images {
             None => {
                 let e = Arc::new(self.load(image_id).await?);
                 if let Ok(mut m) = self.entries.write() {
+                    // A bound on memory: start over rather than grow without end.
+                    if m.len() >= MAX_ENTRIES {
+                        m.clear();
+                    }
                     m.insert(image_id.to_string(), e.clone());
                 }
                 e
