@@ -281,7 +281,7 @@ pub async fn rebuild_derivatives(
         let dir = store.derivative_dir(&image.image_id);
         if all || Layout::load(&dir).is_err() {
             match rebuild_one(db, store, image).await {
-                Ok(()) => rebuilt += 1,
+                Ok(_) => rebuilt += 1,
                 Err(reason) => failures.push(Failure {
                     file: image.image_id.clone(),
                     reason,
@@ -293,7 +293,8 @@ pub async fn rebuild_derivatives(
     Ok((rebuilt, failures))
 }
 
-async fn rebuild_one(db: &Db, store: &Store, image: &ImageRow) -> Result<(), String> {
+/// Writes one image's pyramid again from its master (its folder emptied first).
+pub async fn rebuild_one(db: &Db, store: &Store, image: &ImageRow) -> Result<Layout, String> {
     let media: String = sqlx::query_scalar("select media_type from masters where sha256 = $1")
         .bind(&image.master)
         .fetch_one(&db.pool)
@@ -310,8 +311,7 @@ async fn rebuild_one(db: &Db, store: &Store, image: &ImageRow) -> Result<(), Str
             std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
         }
         let decoded = decode::decode_page(&bytes, media, page).map_err(|e| e.to_string())?;
-        pyramid::write(&dir, &decoded.image).map_err(|e| e.to_string())?;
-        Ok::<_, String>(())
+        pyramid::write(&dir, &decoded.image).map_err(|e| e.to_string())
     })
     .await
     .map_err(|e| e.to_string())?

@@ -51,6 +51,7 @@ pub struct Images {
     watermark: OnceLock<Result<Arc<Watermark>, String>>,
     watermark_text: String,
     watermark_font: PathBuf,
+    rebuilding: tokio::sync::Mutex<()>,
 }
 
 /// Why an image request fails; becomes the HTTP answer.
@@ -107,6 +108,7 @@ impl Images {
             watermark: OnceLock::new(),
             watermark_text: archive_name.to_string(),
             watermark_font: font,
+            rebuilding: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -204,27 +206,14 @@ impl Images {
     }
 
     async fn rebuild(&self, row: &ImageRow) -> Result<Layout, Refusal> {
-        let media: String = sqlx::query_scalar("select media_type from masters where sha256 = $1")
-            .bind(&row.master)
-            .fetch_one(&self.db.pool)
+        // One rebuild at a time: concurrent requests for the same image wait for the first.
+        let _turn = self.rebuilding.lock().await;
+        if let Ok(layout) = Layout::load(&self.store.derivative_dir(&row.image_id)) {
+            return Ok(layout);
+        }
+        super::ingest::rebuild_one(&self.db, &self.store, row)
             .await
-            .map_err(|e| Refusal::Internal(e.to_string()))?;
-        let media = super::decode::MediaType::parse(&media)
-            .ok_or_else(|| Refusal::Internal(format!("unknown media type {media}")))?;
-        let bytes = self
-            .store
-            .read_master(&row.master)
-            .map_err(|e| Refusal::Internal(format!("master {}: {e}", row.master)))?;
-        let dir = self.store.derivative_dir(&row.image_id);
-        let page = row.master_page;
-        tokio::task::spawn_blocking(move || {
-            let decoded = super::decode::decode_page(&bytes, media, page)
-                .map_err(|e| Refusal::Internal(e.to_string()))?;
-            super::pyramid::write(&dir, &decoded.image)
-                .map_err(|e| Refusal::Internal(e.to_string()))
-        })
-        .await
-        .map_err(|e| Refusal::Internal(e.to_string()))?
+            .map_err(Refusal::Internal)
     }
 
     fn watermark(&self) -> Result<Arc<Watermark>, Refusal> {
