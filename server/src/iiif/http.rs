@@ -263,8 +263,8 @@ async fn access_submit(
 ) -> Response {
     let token = state.config.feed_token.as_deref().filter(|t| !t.is_empty());
     // Compared through the credential digest, so the time taken says nothing about the token.
-    let Some(token) =
-        token.filter(|t| auth::is_staff_credential(Some(t), &auth::staff_credential(form.token.trim())))
+    let Some(token) = token
+        .filter(|t| auth::is_staff_credential(Some(t), &auth::staff_credential(form.token.trim())))
     else {
         let page = ACCESS_PAGE.replace(
             "{MESSAGE}",
