@@ -11,4 +11,5 @@ pub mod feeds;
 pub mod http;
 pub mod iiif;
 pub mod jobs;
+pub mod readers;
 pub mod search;

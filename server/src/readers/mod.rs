@@ -1,0 +1,11 @@
+//! Reader accounts (reader-services.md §1): the pure building blocks that the registration,
+//! sign-in and staff pages use. Nothing here touches HTTP or the database.
+//!
+//! - [`validate`]: the registration form, field by field, with Vietnamese messages beside each field;
+//! - [`password`]: the password policy and argon2id hashing;
+//! - [`deadline`]: working days and the staff deadline "within one working day" (Circular 05/2025
+//!   art. 35), with the archive's holiday calendar.
+
+pub mod deadline;
+pub mod password;
+pub mod validate;
