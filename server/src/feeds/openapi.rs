@@ -9,6 +9,8 @@ pub(crate) const PATHS: &[&str] = &[
     "/api/v1/records/{code}/children",
     "/api/v1/search",
     "/api/v1/suggest",
+    "/api/v1/records/{code}/pdf",
+    "/api/v1/jobs",
 ];
 
 /// The OpenAPI document.
@@ -74,6 +76,18 @@ pub(crate) fn document() -> Value {
                 "responses": {"200": {"description": "A page of results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchPage"}}}},
                               "400": error.clone(), "401": error.clone()}
             }},
+            "/api/v1/records/{code}/pdf": {"get": {
+                "summary": "A public record's digitised pages as one PDF (never for conditional records)",
+                "parameters": [code],
+                "responses": {"200": {"description": "The PDF", "content": {"application/pdf": {}}},
+                              "403": {"description": "The record's pages are not public"},
+                              "404": {"description": "No such record, or it has no pages"}}
+            }},
+            "/api/v1/jobs": {"get": {
+                "summary": "Staff only (`Authorization: Bearer <feed token>`): background page-making jobs — counts, progress of the running ones, recent per-file failures",
+                "responses": {"200": {"description": "Job status", "content": {"application/json": {"schema": {"type": "object"}}}},
+                              "401": {"description": "Not staff"}}
+            }},
             "/api/v1/suggest": {"get": {
                 "summary": "Completions while typing: titles of the best public matches, the last word taken as a prefix",
                 "parameters": [param("q", "What has been typed so far")],
@@ -116,7 +130,9 @@ pub(crate) fn document() -> Value {
                         "fonds": {"type": "string"}, "fonds_name": {"type": ["string", "null"]},
                         "parents": {"type": "array", "items": {"type": "object", "properties": {"code": {"type": "string"}, "level": {"type": "string"}, "title": {"type": ["string", "null"]}}}},
                         "snippet": {"type": ["string", "null"], "description": "HTML-escaped text; matches in <mark>…</mark>"},
-                        "digitized": {"type": "boolean"}, "access": {"enum": ["public", "conditional", "granted"]}}}},
+                        "digitized": {"type": "boolean"}, "access": {"enum": ["public", "conditional", "granted"]},
+                        "page": {"type": ["integer", "null"], "description": "The page (1-based) whose text matched, when the words were found inside a scanned page"},
+                        "thumbnail": {"type": ["string", "null"], "description": "URL path of a small stored image of the matched (or first) page"}}}},
                     "facets": {"type": "object", "properties": {
                         "fonds": {"$ref": "#/components/schemas/Facet"}, "level": {"$ref": "#/components/schemas/Facet"},
                         "type": {"$ref": "#/components/schemas/Facet"}, "year": {"$ref": "#/components/schemas/Facet"},

@@ -27,10 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/iiif/auth/access", get(access_form).post(access_submit))
         .route("/iiif/auth/token", get(token))
         .route("/iiif/auth/logout", get(logout))
-        .route(
-            "/api/v1/records/{code}/pdf",
-            get(super::record_pdf::handler),
-        )
+        .route(crate::feeds::API_PATHS[4], get(super::record_pdf::handler))
 }
 
 /// The absolute base URL for ids: the configured one, else this request's host.

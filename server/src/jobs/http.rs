@@ -15,7 +15,7 @@ use axum::routing::get;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/status", get(page))
-        .route("/api/v1/jobs", get(json))
+        .route(crate::feeds::API_PATHS[5], get(json))
 }
 
 fn staff(state: &AppState, headers: &HeaderMap) -> bool {

@@ -158,7 +158,14 @@ async fn the_openapi_document_describes_every_api_route() {
     assert_eq!(status, 200);
     let doc: Value = serde_json::from_str(&body).expect("json");
     assert_eq!(doc["openapi"], "3.1.0");
-    for path in ["/api/v1/records/{code}", "/api/v1/records/{code}/children"] {
+    for path in [
+        "/api/v1/records/{code}",
+        "/api/v1/records/{code}/children",
+        "/api/v1/search",
+        "/api/v1/suggest",
+        "/api/v1/records/{code}/pdf",
+        "/api/v1/jobs",
+    ] {
         assert!(
             doc["paths"][path]["get"].is_object(),
             "{path} is documented"
