@@ -12,7 +12,8 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
-fn one(path: &Path) -> Source {
+/// The one readable source of `path` (shared with the package tests).
+pub(in crate::catalogue::read) fn one(path: &Path) -> Source {
     let input = open(path).unwrap_or_else(|e| panic!("{e}"));
     assert!(input.failed.is_empty(), "{:?}", input.failed);
     assert_eq!(input.sources.len(), 1);

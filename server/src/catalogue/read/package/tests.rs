@@ -3,7 +3,7 @@
 
 use super::build::{FILE, Files, Spec, simpledc, sip_doc, write_dir, write_zip};
 use crate::catalogue::model::{SourceRow, Validated};
-use crate::catalogue::read::{Format, Input, ReadError, Source, open};
+use crate::catalogue::read::{Format, Input, ReadError, open};
 use crate::catalogue::validate::validate;
 use std::path::{Path, PathBuf};
 
@@ -11,16 +11,7 @@ pub(super) fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
-pub(super) fn one(path: &Path) -> Source {
-    let input = open(path).unwrap_or_else(|e| panic!("{e}"));
-    assert!(input.failed.is_empty(), "{:?}", input.failed);
-    assert_eq!(input.sources.len(), 1);
-    input
-        .sources
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| unreachable!())
-}
+pub(super) use crate::catalogue::read::tests::one;
 
 pub(super) fn failure(path: &Path) -> ReadError {
     let input = open(path).unwrap_or_else(|e| panic!("{e}"));
