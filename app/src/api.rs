@@ -25,10 +25,17 @@ fn answered<T>(result: Result<T, ServiceError>) -> Result<T, ServiceError> {
         match e {
             ServiceError::NotFound => response.set_status(http::StatusCode::NOT_FOUND),
             ServiceError::BadRequest { .. } => response.set_status(http::StatusCode::BAD_REQUEST),
+            ServiceError::Unauthorized => response.set_status(http::StatusCode::UNAUTHORIZED),
+            ServiceError::Forbidden => response.set_status(http::StatusCode::FORBIDDEN),
             ServiceError::Internal => {}
         }
     }
     result
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn answered_pub<T>(result: Result<T, ServiceError>) -> Result<T, ServiceError> {
+    answered(result)
 }
 
 #[cfg(feature = "ssr")]

@@ -3,6 +3,7 @@
 //! no database or file-system code: server functions reach the backend through [`service`].
 #![recursion_limit = "256"]
 
+pub mod account;
 pub mod api;
 pub mod codes;
 pub mod components;
@@ -63,6 +64,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fonds") view=pages::FondsPage ssr=SsrMode::Async/>
                     <Route path=path!("/records/:code") view=pages::RecordPage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=pages::SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/register") view=pages::account::RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/register/sent") view=pages::account::RegisterSentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/verify") view=pages::account::VerifyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/sign-in") view=pages::account::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/2fa") view=pages::account::SecondFactorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/2fa/setup") view=pages::account::TotpSetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/2fa/recovery-codes") view=pages::account::RecoveryCodesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/forgot") view=pages::account::ForgotPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/reset") view=pages::account::ResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/email/confirm") view=pages::account::EmailConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/readers") view=pages::staff::ReaderQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/readers/:id") view=pages::staff::ReaderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view=pages::admin::UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view=pages::admin::AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/outbox") view=pages::admin::OutboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/outbox/:file") view=pages::admin::OutboxMessagePage ssr=SsrMode::Async/>
                 </Routes>
             </components::Layout>
         </Router>

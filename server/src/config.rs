@@ -118,6 +118,30 @@ pub struct Config {
     /// Background workers making digitised pages (default: one per core).
     #[arg(long, env = "PORTAL_INGEST_WORKERS", global = true)]
     pub ingest_workers: Option<usize>,
+
+    /// SMTP server for account e-mail (`smtps://user:pass@host:465`); without it mail is
+    /// written to `$PORTAL_DATA_DIR/outbox/`.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of account e-mail (default: the archive's name at `noreply@` the base URL's host).
+    #[arg(long, env = "SMTP_FROM", global = true)]
+    pub smtp_from: Option<String>,
+
+    /// How long a reader account stays valid after activation or renewal, in months.
+    #[arg(
+        long,
+        env = "PORTAL_ACCOUNT_MONTHS",
+        default_value_t = 12,
+        value_parser = clap::value_parser!(u32).range(1..=120),
+        global = true
+    )]
+    pub account_months: u32,
+
+    /// A file of the archive's own days off and swapped working days (docs/accounts.md),
+    /// added to the default Vietnamese public holidays for the verification deadline.
+    #[arg(long, env = "PORTAL_HOLIDAYS_FILE", global = true)]
+    pub holidays_file: Option<PathBuf>,
 }
 
 /// The archive name used when none is configured.
@@ -140,6 +164,11 @@ impl Config {
             .filter(|s| !s.is_empty())
             .unwrap_or(DEFAULT_ARCHIVE_NAME)
             .to_string()
+    }
+
+    /// Whether the deployment runs in demo mode (no second factor, outbox page, sandbox payments).
+    pub fn is_demo(&self) -> bool {
+        self.run_mode == Some(RunMode::Demo)
     }
 
     /// Creates the data directory when missing.
@@ -167,6 +196,9 @@ pub const FILE_KEYS: &[&str] = &[
     "PORTAL_CONDITIONAL_VISIBILITY",
     "PORTAL_ARCHIVE_NAME",
     "SMTP_URL",
+    "SMTP_FROM",
+    "PORTAL_ACCOUNT_MONTHS",
+    "PORTAL_HOLIDAYS_FILE",
     "PORTAL_FEED_TOKEN",
 ];
 

@@ -2,6 +2,7 @@
 #![recursion_limit = "256"]
 
 pub mod access;
+pub mod accounts;
 pub mod catalogue;
 pub mod cli;
 pub mod config;

@@ -164,7 +164,21 @@ strings! {
     ErrorTitle => "Đã có lỗi xảy ra", "Something went wrong";
     ErrorText => "Hệ thống tạm thời không trả lời được. Xin vui lòng thử lại sau.",
         "The service could not answer. Please try again later.";
+    SignInNeededTitle => "Cần đăng nhập", "Sign-in required";
+    SignInNeededText => "Trang này chỉ dành cho người đã đăng nhập. Xin vui lòng đăng nhập rồi mở lại trang.",
+        "This page is for signed-in users. Please sign in and open it again.";
+    ForbiddenTitle => "Không có quyền truy cập", "Access denied";
+    ForbiddenText => "Tài khoản của bạn không có quyền xem trang này.",
+        "Your account does not have the role this page needs.";
     BackHome => "Về trang chủ", "Back to the home page";
+
+    // Accounts (navigation)
+    NavSignIn => "Đăng nhập", "Sign in";
+    NavRegister => "Đăng ký", "Register";
+    NavAccount => "Tài khoản", "Account";
+    NavStaff => "Xác minh độc giả", "Verify readers";
+    NavAdmin => "Quản trị", "Administration";
+    NavSignOut => "Đăng xuất", "Sign out";
 }
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 //! The public pages of the catalogue, one module per route plus the error page.
 
+pub mod account;
+pub mod admin;
 mod fonds;
 mod home;
 mod not_found;
 mod record;
 mod search;
+pub mod staff;
 
 pub use fonds::FondsPage;
 pub use home::HomePage;

@@ -13,6 +13,8 @@ pub fn ErrorPage(error: ServiceError) -> impl IntoView {
     let (status, title, text) = match error {
         ServiceError::NotFound => (404, Key::NotFoundTitle, Key::NotFoundText),
         ServiceError::BadRequest { .. } => (400, Key::BadRequestTitle, Key::BadRequestText),
+        ServiceError::Unauthorized => (401, Key::SignInNeededTitle, Key::SignInNeededText),
+        ServiceError::Forbidden => (403, Key::ForbiddenTitle, Key::ForbiddenText),
         ServiceError::Internal => (500, Key::ErrorTitle, Key::ErrorText),
     };
     set_status(status);

@@ -6,6 +6,7 @@ mod import;
 mod index;
 mod pages;
 mod progress;
+mod users;
 
 use crate::config::{Config, RunMode};
 use crate::db::Db;
@@ -94,6 +95,9 @@ pub enum Command {
         /// A JPEG, PNG or TIFF file.
         file: PathBuf,
     },
+    /// Staff, approver and admin accounts.
+    #[command(subcommand)]
+    User(users::UserCommand),
     /// Withdraw a unit from the public portal without deleting it (or publish it again with --undo).
     Withdraw {
         /// Reference code of the unit.
@@ -179,6 +183,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::User(command) => users::run(&config, command).await,
         Command::Withdraw { code, undo } => {
             let db = open_db(&config).await?;
             if crate::catalogue::store::set_withdrawn(&db, &code, !undo).await? {

@@ -25,6 +25,11 @@ const SQLITE: Files = &[
         "digitised",
         include_str!("../../../migrations/sqlite/0003_digitised.sql"),
     ),
+    (
+        4,
+        "accounts",
+        include_str!("../../../migrations/sqlite/0004_accounts.sql"),
+    ),
 ];
 const POSTGRES: Files = &[
     (
@@ -41,6 +46,11 @@ const POSTGRES: Files = &[
         3,
         "digitised",
         include_str!("../../../migrations/postgres/0003_digitised.sql"),
+    ),
+    (
+        4,
+        "accounts",
+        include_str!("../../../migrations/postgres/0004_accounts.sql"),
     ),
 ];
 

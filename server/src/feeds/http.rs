@@ -112,6 +112,22 @@ pub(crate) fn error_response(e: ServiceError) -> Response {
                 parameter: Some(parameter),
             },
         ),
+        ServiceError::Unauthorized => (
+            StatusCode::UNAUTHORIZED,
+            ErrorBody {
+                error: "unauthorized",
+                message: "Cần đăng nhập (sign-in required)".into(),
+                parameter: None,
+            },
+        ),
+        ServiceError::Forbidden => (
+            StatusCode::FORBIDDEN,
+            ErrorBody {
+                error: "forbidden",
+                message: "Không có quyền (forbidden)".into(),
+                parameter: None,
+            },
+        ),
         ServiceError::Internal => (
             StatusCode::INTERNAL_SERVER_ERROR,
             ErrorBody {

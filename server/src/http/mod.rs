@@ -30,6 +30,8 @@ pub struct AppState {
     pub leptos: LeptosOptions,
     /// Page images: access decisions, pyramids, renderings.
     pub images: Arc<crate::iiif::serve::Images>,
+    /// Reader and staff accounts.
+    pub accounts: crate::accounts::Accounts,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -45,7 +47,7 @@ impl AppState {
         config: Config,
         leptos: LeptosOptions,
         search: crate::search::Search,
-    ) -> AppState {
+    ) -> anyhow::Result<AppState> {
         let catalogue = PublicCatalogue::new(
             db.clone(),
             config.conditional_visibility,
@@ -58,14 +60,21 @@ impl AppState {
             &config.archive_name(),
             config.watermark_font.clone(),
         ));
-        AppState {
+        let base_url = config
+            .base_url
+            .clone()
+            .filter(|b| !b.trim().is_empty())
+            .unwrap_or_else(|| format!("http://{}", leptos.site_addr));
+        let accounts = crate::accounts::Accounts::from_config(db.clone(), &config, &base_url)?;
+        Ok(AppState {
             db,
             config: Arc::new(config),
             catalogue,
             search,
             leptos,
             images,
-        }
+            accounts,
+        })
     }
 
     /// Opens the configured search indexes and starts their indexer in the background (it
@@ -82,7 +91,9 @@ impl AppState {
             crate::iiif::store::Store::new(&config.data_dir),
             workers,
         );
-        Ok(AppState::new(db, config, leptos, search))
+        let state = AppState::new(db, config, leptos, search)?;
+        state.accounts.spawn_housekeeping();
+        Ok(state)
     }
 }
 
@@ -105,36 +116,97 @@ pub fn leptos_options(bind: &str) -> LeptosOptions {
         .build()
 }
 
+/// What every page and server function finds in Leptos context: the public catalogue, and the
+/// accounts seen through the request's session (with a form's echo after an invalid
+/// submission). Leptos has put the request's parts in context when this runs.
+fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let catalogue: Catalogue = Arc::new(state.catalogue.clone());
+    let accounts = state.accounts.clone();
+    move || {
+        provide_context(catalogue.clone());
+        let parts = use_context::<axum::http::request::Parts>();
+        let session = parts
+            .as_ref()
+            .and_then(|p| p.extensions.get::<tower_sessions::Session>().cloned());
+        let echo = parts.as_ref().and_then(|p| {
+            p.extensions
+                .get::<crate::accounts::service::FormEcho>()
+                .cloned()
+        });
+        let service: app::service::Accounts = Arc::new(crate::accounts::service::SessionAccounts {
+            accounts: accounts.clone(),
+            session,
+            echo,
+        });
+        provide_context(service);
+    }
+}
+
+/// Renders the page at `uri` for the request `parts` came from, with a form's echo (an
+/// invalid submission shown again).
+pub async fn render_page(
+    state: &AppState,
+    parts: &axum::http::request::Parts,
+    uri: &str,
+    echo: crate::accounts::service::FormEcho,
+) -> axum::response::Response {
+    let mut builder = axum::http::Request::builder()
+        .method(axum::http::Method::GET)
+        .uri(uri);
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            builder = builder.header(name, value);
+        }
+    }
+    let Ok(mut request) = builder.body(axum::body::Body::empty()) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    *request.extensions_mut() = parts.extensions.clone();
+    request.extensions_mut().insert(echo);
+    let options = state.leptos.clone();
+    let render = leptos_axum::render_app_async_with_context(page_context(state), move || {
+        app::shell(options.clone())
+    });
+    let mut response = render(request).await;
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 /// The whole application: pages, server functions, JSON API, health check and static files.
 pub fn app(state: AppState) -> Router {
-    let catalogue: Catalogue = Arc::new(state.catalogue.clone());
-    let context = move || provide_context(catalogue.clone());
+    let context = page_context(&state);
     let routes = route_list();
     let shell_options = state.leptos.clone();
     let sf_context = context.clone();
+    let sessions = crate::accounts::sessions::layer(state.db.clone(), state.accounts.secure());
+    let hsts = state.accounts.secure();
 
     Router::new()
         .route("/healthz", get(healthz))
         .route(
             "/sfn/{*fn_name}",
-            get(move |req| handle_server_fns_with_context(sf_context.clone(), req))
-                .post(move |req| handle_server_fns_with_context(context.clone(), req)),
+            get({
+                let c = sf_context.clone();
+                move |req| handle_server_fns_with_context(c.clone(), req)
+            })
+            .post(move |req| handle_server_fns_with_context(sf_context.clone(), req)),
         )
         .merge(crate::feeds::router())
         .merge(crate::search::router())
         .merge(crate::iiif::http::router())
         .merge(crate::jobs::http::router())
-        .leptos_routes_with_context(&state, routes, {
-            let catalogue: Catalogue = Arc::new(state.catalogue.clone());
-            move || provide_context(catalogue.clone())
-        }, move || app::shell(shell_options.clone()))
+        .merge(crate::accounts::http::router())
+        .leptos_routes_with_context(&state, routes, context.clone(), move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            {
-                let catalogue: Catalogue = Arc::new(state.catalogue.clone());
-                move || provide_context(catalogue.clone())
-            },
+            context,
             app::shell,
         ))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            crate::accounts::edge::guard_request(req, next, hsts)
+        }))
+        .layer(sessions)
         // Layers, innermost first as written bottom-up by axum: security headers on every
         // response, then compression, a body limit (uploads get their own), a request timeout,
         // and tracing outermost so it sees the final status.
@@ -192,9 +264,12 @@ pub async fn serve(state: AppState, bind: &str) -> anyhow::Result<()> {
     eprintln!(
         "Cổng thông tin đang chạy tại http://{addr} (the portal is serving at http://{addr})"
     );
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 

@@ -139,6 +139,10 @@ pub fn test_config(data_dir: &Path, visibility: Visibility) -> Config {
         iiif_attribution: None,
         watermark_font: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf".into(),
         ingest_workers: Some(1),
+        smtp_url: None,
+        smtp_from: None,
+        account_months: 12,
+        holidays_file: None,
     }
 }
 
@@ -291,17 +295,25 @@ pub async fn inconsistencies(db: &Db) -> Vec<String> {
 impl TestDb {
     /// Starts a real server with `config` (one a child process shares, see
     /// [`TestDb::portal_command`]); returns its base URL.
-    pub async fn serve_config(&self, config: Config) -> String {
-        let state = AppState::open(self.db.clone(), config, http::leptos_options("127.0.0.1:0"))
-            .await
-            .expect("open the search indexes");
-        *self.search.lock().expect("lock") = Some(state.search.clone());
+    pub async fn serve_config(&self, mut config: Config) -> String {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
+        // Links in account e-mail are built on the base URL, never on the request's Host.
+        config
+            .base_url
+            .get_or_insert_with(|| format!("http://{addr}"));
+        let state = AppState::open(self.db.clone(), config, http::leptos_options("127.0.0.1:0"))
+            .await
+            .expect("open the search indexes");
+        *self.search.lock().expect("lock") = Some(state.search.clone());
         tokio::spawn(async move {
-            let _ = axum::serve(listener, http::app(state)).await;
+            let _ = axum::serve(
+                listener,
+                http::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await;
         });
         format!("http://{addr}")
     }
