@@ -2,6 +2,7 @@
 
 mod access;
 mod breadcrumb;
+pub mod form;
 mod layout;
 mod metadata;
 mod pager;

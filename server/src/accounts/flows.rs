@@ -536,11 +536,9 @@ pub async fn enrol_second_factor(
     code: &str,
     address: Option<&str>,
 ) -> Result<(), FlowError> {
-    let account = match guard::pending(a, session).await? {
+    let account = match guard::enrolling(a, session).await? {
         Some(acc) => acc,
-        None => guard::current(a, session)
-            .await?
-            .ok_or(FlowError::Forbidden)?,
+        None => return Err(FlowError::Forbidden),
     };
     let Some(secret) = session
         .get::<String>(super::sessions::keys::TOTP_SECRET)

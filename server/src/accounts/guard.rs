@@ -78,9 +78,23 @@ pub async fn pending(
     Ok(store::by_id(&accounts.db, uid).await?)
 }
 
-/// Whether an account must pass a second factor at sign-in (staff-side roles outside demo mode).
+/// Whether an account must pass a second factor at sign-in: every account that has enrolled
+/// one (readers may), and staff-side roles outside demo mode (they enrol at first sign-in).
 pub fn needs_second_factor(accounts: &Accounts, account: &Account) -> bool {
-    !accounts.demo && account.is_staff_side()
+    account.totp_secret.is_some() || (!accounts.demo && account.is_staff_side())
+}
+
+/// The account that may enrol a second factor on this session: the signed-in one, or one
+/// half-way through a sign-in that has none yet. An account half-way through a sign-in that
+/// already has a second factor may not replace it (that would skip it).
+pub async fn enrolling(
+    accounts: &Accounts,
+    session: &Session,
+) -> Result<Option<Account>, SessionError> {
+    if let Some(pending) = pending(accounts, session).await? {
+        return Ok(pending.totp_secret.is_none().then_some(pending));
+    }
+    current(accounts, session).await
 }
 
 /// After a right password: a new session id (no fixation), then either fully signed in or

@@ -2,6 +2,9 @@
 //! and answers with a redirect (303) on success or the same page rendered again (422, or 403 for
 //! a bad CSRF token) with what was typed and a message per field. Also the evidence download.
 
+// Helpers return early with the response to send; boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 use super::flows::{self, FlowError, SignedIn, Upload};
 use super::guard;
 use super::service::FormEcho;
@@ -71,17 +74,24 @@ impl Fields {
     }
 
     /// What to show again: every field but secrets and the token.
+    /// Repeated names (checkboxes) come back joined by commas.
     fn echo(&self) -> BTreeMap<String, String> {
-        self.0
-            .iter()
-            .filter(|(k, _)| {
-                !matches!(
-                    k.as_str(),
-                    "password" | "current_password" | "csrf" | "code"
-                )
-            })
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        let mut echo: BTreeMap<String, String> = BTreeMap::new();
+        for (k, v) in &self.0 {
+            if matches!(
+                k.as_str(),
+                "password" | "current_password" | "csrf" | "code"
+            ) {
+                continue;
+            }
+            echo.entry(k.clone())
+                .and_modify(|old| {
+                    old.push(',');
+                    old.push_str(v);
+                })
+                .or_insert_with(|| v.clone());
+        }
+        echo
     }
 }
 

@@ -170,16 +170,10 @@ impl SessionAccounts {
 
     async fn totp_setup_now(self) -> Result<TotpSetup, ServiceError> {
         let session = self.session()?.clone();
-        let pending = guard::pending(&self.accounts, &session)
+        let account = guard::enrolling(&self.accounts, &session)
             .await
-            .map_err(internal)?;
-        let account = match pending {
-            Some(p) => p,
-            None => self.signed_in().await?,
-        };
-        if account.totp_secret.is_some() && !account.is_staff_side() {
-            return Err(ServiceError::Forbidden);
-        }
+            .map_err(internal)?
+            .ok_or(ServiceError::Forbidden)?;
         let secret = match session
             .get::<String>(keys::TOTP_SECRET)
             .await

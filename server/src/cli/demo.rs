@@ -61,3 +61,51 @@ pub fn gen_corpus(out: &Path, items: u64, seed: u64, invalid: u64) -> anyhow::Re
     println!("{}", serde_json::to_string_pretty(&summary)?);
     Ok(())
 }
+
+/// The password of the demo accounts (demo mode only; printed at start).
+pub const DEMO_PASSWORD: &str = "phong-doc-truc-tuyen";
+
+/// The demo's accounts: an administrator (also reading-room staff), a member of the reading-room
+/// staff and an active reader, made once and only in demo mode. Returns their addresses.
+pub async fn accounts(db: &Db, config: &Config, base_url: &str) -> anyhow::Result<Vec<String>> {
+    use crate::accounts::{Accounts, Role, flows, store};
+    if !config.is_demo() {
+        return Ok(Vec::new());
+    }
+    let people = [
+        (
+            "quantri@demo.invalid",
+            "Lê Thị Quản Trị",
+            vec![Role::Admin, Role::Staff],
+        ),
+        (
+            "canbo@demo.invalid",
+            "Trần Văn Phòng Đọc",
+            vec![Role::Staff],
+        ),
+        (
+            "docgia@demo.invalid",
+            "Nguyễn Thị Độc Giả",
+            vec![Role::Reader],
+        ),
+    ];
+    let accounts = Accounts::from_config(db.clone(), config, base_url)?;
+    let mut out = Vec::new();
+    for (email, name, roles) in people {
+        if store::by_email(db, email).await?.is_none() {
+            flows::add_user(
+                &accounts,
+                None,
+                email,
+                name,
+                &roles,
+                Some(DEMO_PASSWORD),
+                Some("demo"),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("demo account {email}: {e:?}"))?;
+        }
+        out.push(email.to_string());
+    }
+    Ok(out)
+}

@@ -126,6 +126,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .get_or_insert_with(|| crate::corpus::ARCHIVE_NAME.to_string());
             let db = open_db(&config).await?;
             demo::prepare(&db, &config, items).await?;
+            let base = config
+                .base_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{bind}"));
+            let people = demo::accounts(&db, &config, &base).await?;
+            if !people.is_empty() {
+                eprintln!(
+                    "Tài khoản trình diễn (demo accounts), mật khẩu (password) {}: {}",
+                    demo::DEMO_PASSWORD,
+                    people.join(", ")
+                );
+            }
             serve(db, config, &bind).await?;
             Ok(ExitCode::SUCCESS)
         }

@@ -42,8 +42,27 @@ pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
+/// The session of a request, when the session layer put one there.
+pub type MaybeSession = Option<axum::Extension<tower_sessions::Session>>;
+
+/// Staff by the feed token (bearer), the access service's cookie, or a signed-in account with a
+/// staff-side role (reading-room staff, approver, admin); otherwise the public.
+pub async fn viewer(state: &AppState, headers: &HeaderMap, session: &MaybeSession) -> Viewer {
+    if credential_viewer(state, headers) == Viewer::Staff {
+        return Viewer::Staff;
+    }
+    if let Some(axum::Extension(session)) = session
+        && let Ok(Some(account)) = crate::accounts::guard::current(&state.accounts, session).await
+        && (crate::accounts::guard::may_verify(&account)
+            || crate::accounts::guard::may(&account, crate::accounts::Role::Admin))
+    {
+        return Viewer::Staff;
+    }
+    Viewer::Public
+}
+
 /// Staff by the feed token (bearer) or the access service's cookie; otherwise the public.
-pub fn viewer(state: &AppState, headers: &HeaderMap) -> Viewer {
+fn credential_viewer(state: &AppState, headers: &HeaderMap) -> Viewer {
     let token = state.config.feed_token.as_deref();
     if let Some(bearer) = headers
         .get(header::AUTHORIZATION)
@@ -91,8 +110,9 @@ async fn info(
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
+    session: MaybeSession,
 ) -> Response {
-    let viewer = viewer(&state, &headers);
+    let viewer = viewer(&state, &headers, &session).await;
     let (entry, decision) = match state.images.entry(&id, &viewer).await {
         Ok(x) => x,
         Err(e) => return e.into_response(),
@@ -124,8 +144,9 @@ async fn image(
     State(state): State<AppState>,
     Path((id, region, size, rotation, quality)): Path<(String, String, String, String, String)>,
     headers: HeaderMap,
+    session: MaybeSession,
 ) -> Response {
-    let viewer = viewer(&state, &headers);
+    let viewer = viewer(&state, &headers, &session).await;
     match state
         .images
         .image(
@@ -145,8 +166,9 @@ async fn manifest(
     State(state): State<AppState>,
     Path(code): Path<String>,
     headers: HeaderMap,
+    session: MaybeSession,
 ) -> Response {
-    let viewer = viewer(&state, &headers);
+    let viewer = viewer(&state, &headers, &session).await;
     let base = base_url(&state, &headers);
     match super::present::manifest_for(&state, &base, &code, &viewer).await {
         Ok(json) => json_response(json, &viewer),
@@ -191,8 +213,9 @@ async fn probe(
     State(state): State<AppState>,
     Path((kind, target)): Path<(String, String)>,
     headers: HeaderMap,
+    session: MaybeSession,
 ) -> Response {
-    let viewer = viewer(&state, &headers);
+    let viewer = viewer(&state, &headers, &session).await;
     let allowed = match kind.as_str() {
         "image" => state.images.entry(&target, &viewer).await.is_ok(),
         "record" => super::present::record_visible(&state, &target, &viewer).await,
@@ -299,9 +322,10 @@ async fn token(
     State(state): State<AppState>,
     Query(q): Query<TokenQuery>,
     headers: HeaderMap,
+    session: MaybeSession,
 ) -> Response {
     let message_id = q.message_id.unwrap_or_default();
-    let body = match viewer(&state, &headers) {
+    let body = match viewer(&state, &headers, &session).await {
         Viewer::Staff => serde_json::json!({
             "@context": "http://iiif.io/api/auth/2/context.json",
             "type": "AuthAccessToken2",

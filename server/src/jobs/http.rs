@@ -18,12 +18,20 @@ pub fn router() -> Router<AppState> {
         .route(crate::feeds::API_PATHS[5], get(json))
 }
 
-fn staff(state: &AppState, headers: &HeaderMap) -> bool {
-    crate::iiif::http::viewer(state, headers) == Viewer::Staff
+async fn staff(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: &crate::iiif::http::MaybeSession,
+) -> bool {
+    crate::iiif::http::viewer(state, headers, session).await == Viewer::Staff
 }
 
-async fn json(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if !staff(&state, &headers) {
+async fn json(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    session: crate::iiif::http::MaybeSession,
+) -> Response {
+    if !staff(&state, &headers, &session).await {
         return (
             StatusCode::UNAUTHORIZED,
             [(header::WWW_AUTHENTICATE, "Bearer")],
@@ -39,10 +47,14 @@ async fn json(State(state): State<AppState>, headers: HeaderMap) -> Response {
     }
 }
 
-async fn page(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if !staff(&state, &headers) {
+async fn page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    session: crate::iiif::http::MaybeSession,
+) -> Response {
+    if !staff(&state, &headers, &session).await {
         let body = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Cần đăng nhập</title></head>\
-            <body><h1>Cần đăng nhập cán bộ</h1><p><a href=\"/iiif/auth/access\">Đăng nhập cán bộ lưu trữ</a> \
+            <body><h1>Cần đăng nhập cán bộ</h1><p><a href=\"/account/sign-in?next=/admin/status\">Đăng nhập cán bộ lưu trữ</a> \
             rồi mở lại trang này. (Staff sign-in required.)</p></body></html>";
         return (StatusCode::UNAUTHORIZED, Html(body)).into_response();
     }

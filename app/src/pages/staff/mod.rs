@@ -1,0 +1,15 @@
+//! Reading-room staff pages under `/staff/…`: the reader verification queue and one
+//! registration. The helpers here (dates, labels, the error page) serve the admin pages too.
+
+mod kit;
+mod labels;
+mod queue;
+mod reader;
+mod time;
+
+pub use queue::ReaderQueuePage;
+pub use reader::ReaderPage;
+
+pub(crate) use kit::DeniedPage;
+pub(crate) use labels::{action_label, yes_no};
+pub(crate) use time::vn_datetime;
