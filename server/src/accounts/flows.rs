@@ -326,11 +326,14 @@ pub enum SignedIn {
 /// A local path to return to after sign-in; anything else becomes `/account`.
 pub fn safe_next(next: &str) -> String {
     let next = next.trim();
-    if next.starts_with('/')
+    // Browsers drop tabs and newlines inside URLs, so `/\t/evil.example` would become
+    // `//evil.example`: refuse every control or space character outright.
+    let local = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
         && !next.contains("://")
-    {
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace());
+    if local {
         next.to_string()
     } else {
         "/account".to_string()
@@ -618,4 +621,27 @@ pub async fn sign_out(
     }
     session.flush().await.map_err(SessionError::from)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_kept_after_sign_in() {
+        assert_eq!(safe_next("/account?tab=1"), "/account?tab=1");
+        assert_eq!(safe_next("/staff/readers"), "/staff/readers");
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /x",
+            "evil",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), "/account", "{bad:?}");
+        }
+    }
 }

@@ -589,8 +589,11 @@ async fn evidence(State(state): State<AppState>, Path(id): Path<i64>, parts: Par
     ) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    // The stored name is ours (random hex), but check anyway before touching the disk.
-    if !file.chars().all(|c| c.is_ascii_hexdigit() || c == '.') || file.contains("..") {
+    // The stored name is ours (64 random hex digits and `.bin`); check it before touching the disk.
+    let ours = file
+        .strip_suffix(".bin")
+        .is_some_and(|h| h.len() == 64 && h.chars().all(|c| c.is_ascii_hexdigit()));
+    if !ours {
         return StatusCode::NOT_FOUND.into_response();
     }
     let Ok(bytes) = tokio::fs::read(state.accounts.evidence_dir.join(file)).await else {

@@ -426,13 +426,18 @@ pub async fn use_recovery_code(
     Ok(done.rows_affected() == 1)
 }
 
-/// Active reader accounts whose validity ends before `before` and who were not told yet.
-pub async fn expiring(db: &Db, before: i64) -> Result<Vec<Account>, sqlx::Error> {
+/// Active reader accounts whose validity ends after `after` but before `before` and who were
+/// not told yet.
+pub async fn expiring(db: &Db, after: i64, before: i64) -> Result<Vec<Account>, sqlx::Error> {
     let sql = format!(
         "select {COLUMNS} from accounts where state = 'active' and expires_at is not null \
-         and expires_at < $1 and expiry_notified = 0"
+         and expires_at > $1 and expires_at < $2 and expiry_notified = 0"
     );
-    let rows = sqlx::query(&sql).bind(before).fetch_all(&db.pool).await?;
+    let rows = sqlx::query(&sql)
+        .bind(after)
+        .bind(before)
+        .fetch_all(&db.pool)
+        .await?;
     rows.iter().map(account).collect()
 }
 

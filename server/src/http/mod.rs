@@ -225,7 +225,11 @@ pub fn app(state: AppState) -> Router {
             ),
         ))
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        // Registration evidence may be 10 MB; every extractor keeps axum's 2 MB default, and the
+        // form handlers read at most 2 MB themselves.
+        .layer(RequestBodyLimitLayer::new(
+            crate::accounts::flows::EVIDENCE_MAX + 1024 * 1024,
+        ))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod accounts;
 mod api;
 mod digitised;
 mod import;

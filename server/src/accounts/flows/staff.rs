@@ -325,7 +325,7 @@ pub async fn reset_second_factor(
 pub async fn housekeeping(a: &Accounts) -> anyhow::Result<()> {
     DbSessions::new(a.db.clone()).delete_expired().await?;
     let at = now();
-    for acc in store::expiring(&a.db, at + 30 * 24 * 3600).await? {
+    for acc in store::expiring(&a.db, at, at + 30 * 24 * 3600).await? {
         let Some(end) = acc.expires_at else { continue };
         let day = time::OffsetDateTime::from_unix_timestamp(end)?
             .to_offset(time::macros::offset!(+7))
