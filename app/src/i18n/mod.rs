@@ -2,6 +2,7 @@
 //!
 //! Every visible string of the pages goes through [`t`] (or a formatter here), Vietnamese first.
 
+pub mod dates;
 mod detect;
 mod fields;
 mod format;

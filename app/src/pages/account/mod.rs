@@ -6,7 +6,6 @@
 //! the messages after an invalid submission, and the session's anti-CSRF token.
 
 mod categories;
-mod dates;
 mod links;
 mod profile;
 mod profile_forms;

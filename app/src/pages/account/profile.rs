@@ -3,7 +3,7 @@
 
 use super::ErrorPage;
 use super::categories::{category_name, identity_kind_name};
-use super::dates::{vn_date, vn_datetime};
+use crate::i18n::dates::{vn_date, vn_datetime};
 use super::profile_forms::AccountForms;
 use crate::account::calls::{get_account, get_form_state};
 use crate::account::{AccountState, AccountView};

@@ -5,11 +5,10 @@ mod kit;
 mod labels;
 mod queue;
 mod reader;
-mod time;
 
 pub use queue::ReaderQueuePage;
 pub use reader::ReaderPage;
 
 pub(crate) use kit::DeniedPage;
 pub(crate) use labels::{action_label, yes_no};
-pub(crate) use time::vn_datetime;
+pub(crate) use crate::i18n::dates::vn_datetime;

@@ -3,7 +3,7 @@
 
 use super::kit::DeniedPage;
 use super::labels::fee_category;
-use super::time::{utc_minutes, vn_datetime};
+use crate::i18n::dates::{utc_minutes, vn_datetime};
 use crate::account::QueueEntry;
 use crate::account::calls::get_reader_queue;
 use crate::components::Loading;

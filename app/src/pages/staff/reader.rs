@@ -3,7 +3,7 @@
 
 use super::kit::DeniedPage;
 use super::labels::{action_label, fee_category, identity_kind, none_text};
-use super::time::{vn_date, vn_datetime};
+use crate::i18n::dates::{vn_date, vn_datetime};
 use crate::account::calls::{get_form_state, get_reader};
 use crate::account::{AccountState, AuditEntry, FormState, ReaderDetail};
 use crate::components::Loading;

@@ -1,5 +1,5 @@
-//! Dates of the staff and admin pages: ISO-8601 instants shown in Vietnam time (UTC+7) as
-//! `dd/mm/yyyy HH:MM`, and calendar days as `dd/mm/yyyy`.
+//! Dates of the account, staff and admin pages: ISO-8601 instants shown in Vietnam time (UTC+7)
+//! as `dd/mm/yyyy HH:MM`, and calendar days as `dd/mm/yyyy`.
 
 /// Vietnam's offset from UTC, in minutes (no daylight saving).
 const VIETNAM_OFFSET_MINUTES: i64 = 7 * 60;
@@ -7,7 +7,7 @@ const VIETNAM_OFFSET_MINUTES: i64 = 7 * 60;
 /// An ISO-8601 instant (`2025-03-04T05:06:07Z`, `…+07:00`, `2025-03-04 05:06:07`) as
 /// `dd/mm/yyyy HH:MM` in Vietnam time. A time without an offset is taken as UTC. Text that is
 /// not such an instant is returned unchanged.
-pub(crate) fn vn_datetime(iso: &str) -> String {
+pub fn vn_datetime(iso: &str) -> String {
     match utc_minutes(iso) {
         Some(minutes) => {
             let local = minutes + VIETNAM_OFFSET_MINUTES;
@@ -25,7 +25,7 @@ pub(crate) fn vn_datetime(iso: &str) -> String {
 
 /// A calendar day `YYYY-MM-DD` (or the date part of an instant) as `dd/mm/yyyy`; other text is
 /// returned unchanged.
-pub(crate) fn vn_date(ymd: &str) -> String {
+pub fn vn_date(ymd: &str) -> String {
     match parse_date(ymd.trim()) {
         Some((year, month, day)) => format!("{day:02}/{month:02}/{year:04}"),
         None => ymd.to_string(),
@@ -33,7 +33,7 @@ pub(crate) fn vn_date(ymd: &str) -> String {
 }
 
 /// Minutes since 1970-01-01T00:00Z of an ISO-8601 instant (UTC when it has no offset).
-pub(crate) fn utc_minutes(s: &str) -> Option<i64> {
+pub fn utc_minutes(s: &str) -> Option<i64> {
     let s = s.trim();
     let (year, month, day) = parse_date(s.get(..10)?)?;
     let rest = s.get(10..)?;
