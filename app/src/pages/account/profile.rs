@@ -3,12 +3,12 @@
 
 use super::ErrorPage;
 use super::categories::{category_name, identity_kind_name};
-use crate::i18n::dates::{vn_date, vn_datetime};
 use super::profile_forms::AccountForms;
 use crate::account::calls::{get_account, get_form_state};
 use crate::account::{AccountState, AccountView};
 use crate::components::Loading;
 use crate::components::form::DoneNotice;
+use crate::i18n::dates::{vn_date, vn_datetime};
 use crate::i18n::{Lang, use_lang};
 use crate::service::ServiceError;
 use crate::site::{page_title, use_site};

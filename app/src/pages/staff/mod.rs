@@ -9,6 +9,6 @@ mod reader;
 pub use queue::ReaderQueuePage;
 pub use reader::ReaderPage;
 
+pub(crate) use crate::i18n::dates::vn_datetime;
 pub(crate) use kit::DeniedPage;
 pub(crate) use labels::{action_label, yes_no};
-pub(crate) use crate::i18n::dates::vn_datetime;

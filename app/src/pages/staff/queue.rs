@@ -3,11 +3,11 @@
 
 use super::kit::DeniedPage;
 use super::labels::fee_category;
-use crate::i18n::dates::{utc_minutes, vn_datetime};
 use crate::account::QueueEntry;
 use crate::account::calls::get_reader_queue;
 use crate::components::Loading;
 use crate::components::form::DoneNotice;
+use crate::i18n::dates::{utc_minutes, vn_datetime};
 use crate::i18n::{Lang, use_lang};
 use crate::site::{page_title, use_site};
 use leptos::prelude::*;

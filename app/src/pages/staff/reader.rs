@@ -3,11 +3,11 @@
 
 use super::kit::DeniedPage;
 use super::labels::{action_label, fee_category, identity_kind, none_text};
-use crate::i18n::dates::{vn_date, vn_datetime};
 use crate::account::calls::{get_form_state, get_reader};
 use crate::account::{AccountState, AuditEntry, FormState, ReaderDetail};
 use crate::components::Loading;
 use crate::components::form::{CsrfField, FormAlert, TextArea};
+use crate::i18n::dates::{vn_date, vn_datetime};
 use crate::i18n::{Lang, use_lang};
 use crate::service::ServiceError;
 use crate::site::{page_title, use_site};
