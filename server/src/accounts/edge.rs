@@ -7,10 +7,12 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
 
 /// Whether the request comes from another site, by `Sec-Fetch-Site` or by an `Origin` that is
-/// not this host.
-pub fn cross_site(request: &Request) -> bool {
+/// neither this host nor the configured public origin (`base`, e.g. `https://portal.vn`: behind a
+/// reverse proxy the `Host` may be the proxy's).
+pub fn cross_site(request: &Request, base: &str) -> bool {
     let headers = request.headers();
     if headers
         .get("sec-fetch-site")
@@ -26,7 +28,9 @@ pub fn cross_site(request: &Request) -> bool {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let origin_host = origin.split("://").nth(1).unwrap_or("");
-    origin == "null" || !origin_host.eq_ignore_ascii_case(host)
+    let base = base.trim_end_matches('/');
+    origin == "null"
+        || !(origin_host.eq_ignore_ascii_case(host) || origin.eq_ignore_ascii_case(base))
 }
 
 /// Paths whose answers depend on who is signed in.
@@ -37,14 +41,14 @@ fn personal(path: &str) -> bool {
 }
 
 /// The middleware.
-pub async fn guard_request(request: Request, next: Next, hsts: bool) -> Response {
+pub async fn guard_request(request: Request, next: Next, base: Arc<str>, hsts: bool) -> Response {
     let unsafe_method = !matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     let path = request.uri().path().to_string();
     // The feed API authenticates with a bearer token, which a browser never adds by itself.
-    if unsafe_method && !path.starts_with("/api/v1/catalogue/") && cross_site(&request) {
+    if unsafe_method && !path.starts_with("/api/v1/catalogue/") && cross_site(&request, &base) {
         tracing::info!(target: "security", path, "cross-site state-changing request refused");
         return (
             StatusCode::FORBIDDEN,
@@ -82,21 +86,26 @@ mod tests {
 
     #[test]
     fn cross_site_requests_are_recognised() {
-        assert!(!cross_site(&req(&[("host", "portal.vn")])));
-        assert!(!cross_site(&req(&[
-            ("host", "portal.vn"),
-            ("origin", "https://portal.vn")
-        ])));
-        assert!(!cross_site(&req(&[("sec-fetch-site", "same-origin")])));
-        assert!(cross_site(&req(&[
-            ("host", "portal.vn"),
-            ("origin", "https://evil.example")
-        ])));
-        assert!(cross_site(&req(&[
-            ("host", "portal.vn"),
-            ("origin", "null")
-        ])));
-        assert!(cross_site(&req(&[("sec-fetch-site", "cross-site")])));
+        assert!(!cross_site(&req(&[("host", "portal.vn")]), ""));
+        assert!(!cross_site(
+            &req(&[("host", "portal.vn"), ("origin", "https://portal.vn")]),
+            ""
+        ));
+        assert!(!cross_site(&req(&[("sec-fetch-site", "same-origin")]), ""));
+        assert!(cross_site(
+            &req(&[("host", "portal.vn"), ("origin", "https://evil.example")]),
+            ""
+        ));
+        assert!(cross_site(
+            &req(&[("host", "portal.vn"), ("origin", "null")]),
+            ""
+        ));
+        assert!(cross_site(&req(&[("sec-fetch-site", "cross-site")]), ""));
+        // Behind a proxy the Host is the proxy's; the configured public origin is this site.
+        assert!(!cross_site(
+            &req(&[("host", "127.0.0.1:3000"), ("origin", "https://portal.vn")]),
+            "https://portal.vn/"
+        ));
         assert!(personal("/account"));
         assert!(personal("/account/sign-in"));
         assert!(personal("/sfn/viewer"));

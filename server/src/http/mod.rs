@@ -182,6 +182,7 @@ pub fn app(state: AppState) -> Router {
     let sf_context = context.clone();
     let sessions = crate::accounts::sessions::layer(state.db.clone(), state.accounts.secure());
     let hsts = state.accounts.secure();
+    let base: Arc<str> = Arc::from(state.accounts.base_url.as_str());
 
     Router::new()
         .route("/healthz", get(healthz))
@@ -204,7 +205,7 @@ pub fn app(state: AppState) -> Router {
             app::shell,
         ))
         .layer(axum::middleware::from_fn(move |req, next| {
-            crate::accounts::edge::guard_request(req, next, hsts)
+            crate::accounts::edge::guard_request(req, next, base.clone(), hsts)
         }))
         .layer(sessions)
         // Layers, innermost first as written bottom-up by axum: security headers on every
