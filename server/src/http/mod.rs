@@ -167,11 +167,32 @@ pub async fn render_page(
     let render = leptos_axum::render_app_async_with_context(page_context(state), move || {
         app::shell(options.clone())
     });
-    let mut response = render(request).await;
-    response
-        .headers_mut()
+    let response = render(request).await;
+    let (mut parts, body) = response.into_parts();
+    parts
+        .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    parts.headers.remove(header::CONTENT_LENGTH);
+    // The browser's address is the form's action (`/account/password`), which may be no page
+    // at all: put the page's own address back before the client router hydrates, so it finds
+    // its route (and a reload shows the page instead of posting again).
+    let html = match axum::body::to_bytes(body, 8 * 1024 * 1024).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    axum::response::Response::from_parts(parts, axum::body::Body::from(with_address(&html, uri)))
+}
+
+/// `html` with a script at the start of its `<head>` that sets the browser's address to `uri`.
+fn with_address(html: &str, uri: &str) -> String {
+    let address = serde_json::to_string(uri)
+        .unwrap_or_else(|_| "\"/\"".into())
+        .replace('<', "\\u003c");
+    let script = format!("<script>history.replaceState(null,\"\",{address})</script>");
+    match html.find("<head>") {
+        Some(at) => format!("{}{script}{}", &html[..at + 6], &html[at + 6..]),
+        None => html.to_string(),
+    }
 }
 
 /// The whole application: pages, server functions, JSON API, health check and static files.
@@ -294,5 +315,25 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_address;
+
+    #[test]
+    fn a_page_shown_again_puts_its_own_address_back() {
+        let html = with_address(
+            "<html><head><title>x</title></head></html>",
+            "/account/reset?token=ab",
+        );
+        assert_eq!(
+            html,
+            "<html><head><script>history.replaceState(null,\"\",\"/account/reset?token=ab\")</script>\
+             <title>x</title></head></html>"
+        );
+        let hostile = with_address("<head></head>", "/a</script><script>alert(1)");
+        assert!(!hostile.contains("</script><script>alert"), "{hostile}");
     }
 }
