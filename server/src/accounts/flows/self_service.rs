@@ -1,7 +1,7 @@
 //! What a person changes for themself: a forgotten password, the password, the e-mail address,
 //! the renewal of an expired account.
 
-use super::{BAD_LINK, FlowError, addressee, field, link, send};
+use super::{BAD_LINK, FlowError, addressee, field, link, send, send_quietly};
 use crate::accounts::audit::{self, Event};
 use crate::accounts::guard::SessionError;
 use crate::accounts::store::{self, Account};
@@ -58,9 +58,9 @@ pub async fn forgot(a: &Accounts, email: &str, address: Option<&str>) -> Result<
         None,
     )
     .await?;
-    send(
+    send_quietly(
         a,
-        &templates::password_reset(&addressee(a, &account), &url, 1),
+        templates::password_reset(&addressee(a, &account), &url, 1),
     )
     .await?;
     audit::record(
