@@ -35,9 +35,10 @@ pub fn cross_site(request: &Request, base: &str) -> bool {
 
 /// Paths whose answers depend on who is signed in.
 fn personal(path: &str) -> bool {
-    ["/account", "/staff", "/admin", "/sfn/"]
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{}/", p.trim_end_matches('/'))))
+    ["/account", "/staff", "/admin", "/sfn"].iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
 }
 
 /// The middleware.

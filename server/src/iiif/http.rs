@@ -51,7 +51,15 @@ pub async fn viewer(state: &AppState, headers: &HeaderMap, session: &MaybeSessio
     if credential_viewer(state, headers) == Viewer::Staff {
         return Viewer::Staff;
     }
-    if let Some(axum::Extension(session)) = session
+    // Image requests come by the thousand: look at the session only when a session cookie came.
+    let has_cookie = headers.get_all(header::COOKIE).iter().any(|v| {
+        let name = crate::accounts::sessions::COOKIE.as_bytes();
+        v.as_bytes()
+            .windows(name.len() + 1)
+            .any(|w| w.starts_with(name) && w[name.len()] == b'=')
+    });
+    if has_cookie
+        && let Some(axum::Extension(session)) = session
         && let Ok(Some(account)) = crate::accounts::guard::current(&state.accounts, session).await
         && (crate::accounts::guard::may_verify(&account)
             || crate::accounts::guard::may(&account, crate::accounts::Role::Admin))

@@ -7,6 +7,7 @@ mod cli;
 mod client;
 mod evidence;
 mod flows;
+mod images;
 mod mail;
 mod renewal;
 mod staff;

@@ -1,6 +1,6 @@
 //! Digitised records: packages and scans in, IIIF out, conditional pages kept in.
 
-mod fixture;
+pub(crate) mod fixture;
 mod leaks;
 mod packages;
 mod serving;
