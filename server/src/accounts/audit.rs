@@ -18,6 +18,37 @@ pub struct Event<'a> {
     pub detail: Option<&'a str>,
 }
 
+impl<'a> Event<'a> {
+    /// Something a person did to their own account.
+    pub fn own(
+        action: &'a str,
+        account: &'a super::store::Account,
+        address: Option<&'a str>,
+    ) -> Event<'a> {
+        Event {
+            action,
+            actor_id: Some(account.id),
+            actor: Some(&account.email),
+            ..Event::about(action, account, address)
+        }
+    }
+
+    /// Something that happened to an account with nobody signed in acting (an attempt, a link).
+    pub fn about(
+        action: &'a str,
+        account: &'a super::store::Account,
+        address: Option<&'a str>,
+    ) -> Event<'a> {
+        Event {
+            action,
+            subject_id: Some(account.id),
+            subject: Some(&account.email),
+            address,
+            ..Default::default()
+        }
+    }
+}
+
 /// Records an event. A failure to write the log is itself logged, never hidden.
 pub async fn record(db: &Db, e: Event<'_>) {
     tracing::info!(

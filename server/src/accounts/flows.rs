@@ -221,17 +221,7 @@ pub async fn register(
             store::delete(&a.db, old.id).await?;
         }
         Some(old) => {
-            audit::record(
-                &a.db,
-                Event {
-                    action: "register.duplicate",
-                    subject_id: Some(old.id),
-                    subject: Some(&old.email),
-                    address,
-                    ..Default::default()
-                },
-            )
-            .await;
+            audit::record(&a.db, Event::about("register.duplicate", &old, address)).await;
             return Ok(());
         }
         None => {}

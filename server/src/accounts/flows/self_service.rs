@@ -10,18 +10,6 @@ use crate::readers::mail::templates::{self, Addressee};
 use crate::readers::{password, validate};
 use tower_sessions::Session;
 
-fn event<'a>(action: &'a str, account: &'a Account, address: Option<&'a str>) -> Event<'a> {
-    Event {
-        action,
-        actor_id: Some(account.id),
-        actor: Some(&account.email),
-        subject_id: Some(account.id),
-        subject: Some(&account.email),
-        address,
-        ..Default::default()
-    }
-}
-
 /// "Forgot password": mails a single-use link valid one hour when the address has an account
 /// (at most one a minute); the answer is the same either way.
 pub async fn forgot(a: &Accounts, email: &str, address: Option<&str>) -> Result<(), FlowError> {
@@ -65,13 +53,7 @@ pub async fn forgot(a: &Accounts, email: &str, address: Option<&str>) -> Result<
     .await?;
     audit::record(
         &a.db,
-        Event {
-            action: "password.reset_requested",
-            subject_id: Some(account.id),
-            subject: Some(&account.email),
-            address,
-            ..Default::default()
-        },
+        Event::about("password.reset_requested", &account, address),
     )
     .await;
     Ok(())
@@ -130,7 +112,7 @@ pub async fn reset(
     }
     store::bump_epoch(&a.db, id).await?;
     throttle::clear(&a.db, &format!("account:{}", account.email)).await?;
-    audit::record(&a.db, event("password.reset", &account, address)).await;
+    audit::record(&a.db, Event::own("password.reset", &account, address)).await;
     Ok(())
 }
 
@@ -156,7 +138,11 @@ pub async fn change_password(
     }
     if !errors.is_empty() {
         if errors[0].0 == "current_password" {
-            audit::record(&a.db, event("password.change_failed", account, address)).await;
+            audit::record(
+                &a.db,
+                Event::own("password.change_failed", account, address),
+            )
+            .await;
         }
         return Err(FlowError::Fields(errors));
     }
@@ -180,7 +166,7 @@ pub async fn change_password(
         .await
         .map_err(SessionError::from)?;
     session.cycle_id().await.map_err(SessionError::from)?;
-    audit::record(&a.db, event("password.changed", account, address)).await;
+    audit::record(&a.db, Event::own("password.changed", account, address)).await;
     Ok(())
 }
 
@@ -232,7 +218,7 @@ pub async fn request_email_change(
         &a.db,
         Event {
             detail: Some(&email),
-            ..event("email.change_requested", account, address)
+            ..Event::own("email.change_requested", account, address)
         },
     )
     .await;
@@ -261,7 +247,7 @@ pub async fn confirm_email_change(
         &a.db,
         Event {
             detail: Some(&email),
-            ..event("email.changed", &account, address)
+            ..Event::own("email.changed", &account, address)
         },
     )
     .await;
@@ -295,6 +281,10 @@ pub async fn renew(
     .bind(account.id)
     .execute(&a.db.pool)
     .await?;
-    audit::record(&a.db, event("account.renewal_requested", account, address)).await;
+    audit::record(
+        &a.db,
+        Event::own("account.renewal_requested", account, address),
+    )
+    .await;
     Ok(())
 }

@@ -93,17 +93,7 @@ pub async fn sign_in(
     };
     throttle::clear(&a.db, &account_key).await?;
     if account.stored_state == AccountState::Suspended {
-        audit::record(
-            &a.db,
-            Event {
-                action: "sign_in.suspended",
-                subject_id: Some(account.id),
-                subject: Some(&account.email),
-                address,
-                ..Default::default()
-            },
-        )
-        .await;
+        audit::record(&a.db, Event::about("sign_in.suspended", &account, address)).await;
         return Err(FlowError::Form(
             "Tài khoản đang bị tạm khóa; xin liên hệ phòng đọc. (This account is suspended; \
              please contact the reading room.)"
@@ -144,19 +134,7 @@ async fn finish_sign_in(
         Some(&crate::db::now_text()),
     )
     .await?;
-    audit::record(
-        &a.db,
-        Event {
-            action: "sign_in.ok",
-            actor_id: Some(account.id),
-            actor: Some(&account.email),
-            subject_id: Some(account.id),
-            subject: Some(&account.email),
-            address,
-            ..Default::default()
-        },
-    )
-    .await;
+    audit::record(&a.db, Event::own("sign_in.ok", account, address)).await;
     Ok(())
 }
 
@@ -180,15 +158,7 @@ pub async fn second_factor(
     let at = now();
     let key = format!("totp:{}", account.id);
     let wait = throttle::wait(&a.db, &key, throttle::SECOND_FACTOR, at).await?;
-    let event = |action: &'static str| Event {
-        action,
-        actor_id: Some(account.id),
-        actor: Some(&account.email),
-        subject_id: Some(account.id),
-        subject: Some(&account.email),
-        address,
-        ..Default::default()
-    };
+    let event = |action: &'static str| Event::own(action, &account, address);
     if wait > 0 {
         audit::record(&a.db, event("second_factor.throttled")).await;
         return Err(field("code", wait_message(wait)));
@@ -272,15 +242,7 @@ pub async fn enrol_second_factor(
     guard::signed_in(session, &account).await?;
     audit::record(
         &a.db,
-        Event {
-            action: "second_factor.enrolled",
-            actor_id: Some(account.id),
-            actor: Some(&account.email),
-            subject_id: Some(account.id),
-            subject: Some(&account.email),
-            address,
-            ..Default::default()
-        },
+        Event::own("second_factor.enrolled", &account, address),
     )
     .await;
     finish_sign_in(a, &account, address).await?;
