@@ -380,10 +380,7 @@ impl AccountService for SessionAccounts {
             this.admin().await?;
             let dir = this.outbox_dir()?;
             let raw = mail::read_outbox(&dir, &file).ok_or(ServiceError::NotFound)?;
-            let entry = mail::list_outbox(&dir)
-                .into_iter()
-                .find(|e| e.file == file)
-                .ok_or(ServiceError::NotFound)?;
+            let entry = mail::outbox_entry(file, &raw);
             let text = mail::message_text(&raw);
             let links = mail::links_in(&text);
             Ok(OutboxMessage {

@@ -351,23 +351,23 @@ pub async fn use_token(
     .transpose()
 }
 
-/// Whether a token is valid now without using it (to show the right page for a link).
-pub async fn token_is_valid(
+/// The account of a valid, unused token of `purpose`, without using it.
+pub async fn token_owner(
     db: &Db,
     hash: &str,
     purpose: &str,
     now: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     let row = sqlx::query(
-        "select 1 from account_tokens where token_hash = $1 and purpose = $2 and used_at is null \
-         and expires_at > $3",
+        "select account_id from account_tokens where token_hash = $1 and purpose = $2 \
+         and used_at is null and expires_at > $3",
     )
     .bind(hash)
     .bind(purpose)
     .bind(now)
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.is_some())
+    row.map(|r| r.try_get(0)).transpose()
 }
 
 /// The new address of the account's latest unused, unexpired e-mail change.
@@ -443,14 +443,37 @@ pub async fn expiring(db: &Db, after: i64, before: i64) -> Result<Vec<Account>, 
 
 /// How many accounts hold the admin role and are not suspended.
 pub async fn admin_count(db: &Db) -> Result<i64, sqlx::Error> {
-    let rows = sqlx::query("select roles from accounts where state <> 'suspended'")
-        .fetch_all(&db.pool)
-        .await?;
-    Ok(rows
-        .iter()
-        .filter(|r| {
-            r.try_get::<String, _>(0)
-                .is_ok_and(|t| parse_roles(&t).contains(&Role::Admin))
-        })
-        .count() as i64)
+    // Role names never contain one another, so the comma-delimited match is exact.
+    sqlx::query_scalar(
+        "select count(*) from accounts where state <> 'suspended' \
+         and (',' || roles || ',') like '%,admin,%'",
+    )
+    .fetch_one(&db.pool)
+    .await
+}
+
+/// Puts an account back in the verification queue (a renewal), received now.
+pub async fn request_renewal(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update accounts set state = 'pending', email_verified_at = $1 where account_id = $2",
+    )
+    .bind(now_text())
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Marks active accounts whose validity ended by `now` expired; returns their (id, e-mail).
+pub async fn expire_due(db: &Db, now: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "update accounts set state = 'expired' where state = 'active' and expires_at is not null \
+         and expires_at <= $1 returning account_id, email",
+    )
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect()
 }

@@ -284,16 +284,21 @@ pub fn list_outbox(dir: &Path) -> Vec<OutboxEntry> {
         .filter_map(|e| {
             let file = e.file_name().into_string().ok()?;
             let raw = read_outbox(dir, &file)?;
-            Some(OutboxEntry {
-                to: header(&raw, "To").unwrap_or_default(),
-                subject: header(&raw, "Subject").unwrap_or_default(),
-                date: header(&raw, "Date").unwrap_or_default(),
-                file,
-            })
+            Some(outbox_entry(file, &raw))
         })
         .collect();
     list.sort_by(|a, b| b.file.cmp(&a.file));
     list
+}
+
+/// The list entry of the message `raw` stored as `file`.
+pub fn outbox_entry(file: String, raw: &str) -> OutboxEntry {
+    OutboxEntry {
+        to: header(raw, "To").unwrap_or_default(),
+        subject: header(raw, "Subject").unwrap_or_default(),
+        date: header(raw, "Date").unwrap_or_default(),
+        file,
+    }
 }
 
 /// The raw text of one outbox message, or `None` for a name that is not a plain `.eml` file

@@ -59,11 +59,6 @@ pub async fn forgot(a: &Accounts, email: &str, address: Option<&str>) -> Result<
     Ok(())
 }
 
-/// Whether a link token of `purpose` can still be used (to show its form or the error).
-pub async fn link_is_valid(a: &Accounts, token: &str, purpose: &str) -> Result<bool, FlowError> {
-    Ok(store::token_is_valid(&a.db, &tokens::digest(token), purpose, now()).await?)
-}
-
 /// Sets a new password from a reset (or invitation) link; every session of the account ends.
 pub async fn reset(
     a: &Accounts,
@@ -72,15 +67,10 @@ pub async fn reset(
     address: Option<&str>,
 ) -> Result<(), FlowError> {
     let hash = tokens::digest(token);
-    if !store::token_is_valid(&a.db, &hash, "reset", now()).await? {
-        return Err(FlowError::Form(BAD_LINK.into()));
-    }
     // The policy is checked before the link is spent, so a weak password costs nothing.
-    let row = sqlx::query("select account_id from account_tokens where token_hash = $1")
-        .bind(&hash)
-        .fetch_one(&a.db.pool)
-        .await?;
-    let id: i64 = sqlx::Row::try_get(&row, 0)?;
+    let Some(id) = store::token_owner(&a.db, &hash, "reset", now()).await? else {
+        return Err(FlowError::Form(BAD_LINK.into()));
+    };
     let account = store::by_id(&a.db, id)
         .await?
         .ok_or_else(|| FlowError::Form(BAD_LINK.into()))?;
@@ -274,13 +264,7 @@ pub async fn renew(
             "Tài khoản chưa đến hạn gia hạn (the account cannot be renewed yet)".into(),
         ));
     }
-    sqlx::query(
-        "update accounts set state = 'pending', email_verified_at = $1 where account_id = $2",
-    )
-    .bind(crate::db::now_text())
-    .bind(account.id)
-    .execute(&a.db.pool)
-    .await?;
+    store::request_renewal(&a.db, account.id).await?;
     audit::record(
         &a.db,
         Event::own("account.renewal_requested", account, address),

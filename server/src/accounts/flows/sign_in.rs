@@ -55,12 +55,13 @@ pub async fn sign_in(
         .await?
         .max(throttle::wait(&a.db, &address_key, throttle::ADDRESS, at).await?);
     let account = store::by_email(&a.db, &email).await?;
+    let known_id = account.as_ref().map(|x| x.id);
     if wait > 0 {
         audit::record(
             &a.db,
             Event {
                 action: "sign_in.throttled",
-                subject_id: account.as_ref().map(|x| x.id),
+                subject_id: known_id,
                 subject: Some(&email),
                 address,
                 detail: Some(&format!("{wait} s")),
@@ -77,12 +78,11 @@ pub async fn sign_in(
     let Some(account) = account.filter(|_| ok) else {
         throttle::fail(&a.db, &account_key, at).await?;
         throttle::fail(&a.db, &address_key, at).await?;
-        let known = store::by_email(&a.db, &email).await?;
         audit::record(
             &a.db,
             Event {
                 action: "sign_in.failed",
-                subject_id: known.map(|x| x.id),
+                subject_id: known_id,
                 subject: Some(&email),
                 address,
                 ..Default::default()

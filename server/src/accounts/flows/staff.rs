@@ -338,16 +338,7 @@ pub async fn housekeeping(a: &Accounts) -> anyhow::Result<()> {
         }
         store::set_int(&a.db, acc.id, "expiry_notified", Some(1)).await?;
     }
-    let expired = sqlx::query(
-        "update accounts set state = 'expired' where state = 'active' and expires_at is not null and expires_at <= $1 \
-         returning account_id, email",
-    )
-    .bind(at)
-    .fetch_all(&a.db.pool)
-    .await?;
-    for row in expired {
-        let id: i64 = sqlx::Row::try_get(&row, 0)?;
-        let email: String = sqlx::Row::try_get(&row, 1)?;
+    for (id, email) in store::expire_due(&a.db, at).await? {
         audit::record(
             &a.db,
             Event {
